@@ -1,0 +1,213 @@
+//! Network devices: loopback, veth and bridge, with their addresses and counters.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use super::{DeviceId, NetnsId, Nanos, World};
+
+/// What kind of device this is, with the state only that kind has.
+#[derive(Debug, Clone)]
+pub enum DeviceKind {
+    Loopback,
+    Veth { peer: DeviceId },
+    Bridge(BridgeState),
+}
+
+/// A bridge's own state: its ports and forwarding database.
+#[derive(Debug, Clone)]
+pub struct BridgeState {
+    pub ports: Vec<DeviceId>,
+    pub fdb: Vec<FdbEntry>,
+    /// Ageing time in centiseconds (Linux default 300 s).
+    pub ageing_cs: u64,
+    pub stp: bool,
+    pub mac_set_by_hand: bool,
+}
+
+impl Default for BridgeState {
+    fn default() -> Self {
+        BridgeState { ports: Vec::new(), fdb: Vec::new(), ageing_cs: 30000, stp: false, mac_set_by_hand: false }
+    }
+}
+
+/// One entry of a bridge's forwarding database (`net/bridge/br_fdb.c`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FdbEntry {
+    pub mac: [u8; 6],
+    /// The port it was learned on; `None` for the bridge itself.
+    pub port: Option<DeviceId>,
+    /// A local (permanent) entry: the MAC of a port or of the bridge.
+    pub local: bool,
+    /// Static entry added by hand.
+    pub is_static: bool,
+    /// Virtual time last seen.
+    pub updated: Nanos,
+}
+
+pub(crate) fn bridge_add_local(w: &mut World, br: DeviceId, port: DeviceId, mac: [u8; 6]) {
+    let now = w.now;
+    if let DeviceKind::Bridge(b) = &mut w.devices[br].kind {
+        b.fdb.retain(|e| !(e.mac == mac && !e.local));
+        b.fdb.push(FdbEntry { mac, port: Some(port), local: true, is_static: false, updated: now });
+    }
+}
+
+/// RFC 2863 operational state, as `ip link` prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperState {
+    Unknown,
+    Up,
+    Down,
+    LowerLayerDown,
+}
+
+impl OperState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperState::Unknown => "UNKNOWN",
+            OperState::Up => "UP",
+            OperState::Down => "DOWN",
+            OperState::LowerLayerDown => "LOWERLAYERDOWN",
+        }
+    }
+}
+
+/// An address configured on a device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IfAddr {
+    V4 { addr: Ipv4Addr, prefix: u8, brd: Option<Ipv4Addr>, label: String, secondary: bool },
+    V6 { addr: Ipv6Addr, prefix: u8 },
+}
+
+impl IfAddr {
+    pub fn v4(addr: Ipv4Addr, prefix: u8, brd: Option<Ipv4Addr>, label: &str) -> IfAddr {
+        IfAddr::V4 { addr, prefix, brd, label: label.to_string(), secondary: false }
+    }
+    pub fn is_v4(&self) -> bool {
+        matches!(self, IfAddr::V4 { .. })
+    }
+    pub fn local(&self) -> IpAddr {
+        match self {
+            IfAddr::V4 { addr, .. } => IpAddr::V4(*addr),
+            IfAddr::V6 { addr, .. } => IpAddr::V6(*addr),
+        }
+    }
+    pub fn prefix_len(&self) -> u8 {
+        match self {
+            IfAddr::V4 { prefix, .. } | IfAddr::V6 { prefix, .. } => *prefix,
+        }
+    }
+}
+
+/// Packet and byte counters of a device (`ip -s link`, `ethtool -S`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkStats {
+    pub rx_packets: u64,
+    pub rx_bytes: u64,
+    pub tx_packets: u64,
+    pub tx_bytes: u64,
+    pub rx_dropped: u64,
+    pub tx_dropped: u64,
+}
+
+/// A network device.
+#[derive(Debug, Clone)]
+pub struct Device {
+    pub name: String,
+    pub ifindex: u32,
+    pub netns: NetnsId,
+    pub kind: DeviceKind,
+    pub mac: [u8; 6],
+    pub mtu: u32,
+    pub admin_up: bool,
+    /// Has been up at least once (the qdisc turns from noop to noqueue).
+    pub ever_up: bool,
+    pub up_since: Nanos,
+    pub had_carrier: bool,
+    pub carrier_since: Nanos,
+    pub master: Option<DeviceId>,
+    /// IPv4 addresses in the kernel's order, then manual IPv6 ones.
+    pub addrs: Vec<IfAddr>,
+    pub stats: LinkStats,
+}
+
+impl Device {
+    pub fn new(name: String, ifindex: u32, netns: NetnsId, kind: DeviceKind, mac: [u8; 6]) -> Device {
+        Device {
+            name,
+            ifindex,
+            netns,
+            kind,
+            mac,
+            mtu: 1500, // Linux default for Ethernet-like devices
+            admin_up: false,
+            ever_up: false,
+            up_since: 0,
+            had_carrier: false,
+            carrier_since: 0,
+            master: None,
+            addrs: Vec::new(),
+            stats: LinkStats::default(),
+        }
+    }
+
+    /// The EUI-64 link-local address the kernel derives from the MAC.
+    pub fn link_local(&self) -> Ipv6Addr {
+        let m = self.mac;
+        Ipv6Addr::new(
+            0xfe80,
+            0,
+            0,
+            0,
+            u16::from_be_bytes([m[0] ^ 2, m[1]]),
+            u16::from_be_bytes([m[2], 0xff]),
+            u16::from_be_bytes([0xfe, m[3]]),
+            u16::from_be_bytes([m[4], m[5]]),
+        )
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        matches!(self.kind, DeviceKind::Loopback)
+    }
+    pub fn is_bridge(&self) -> bool {
+        matches!(self.kind, DeviceKind::Bridge(_))
+    }
+    pub fn veth_peer(&self) -> Option<DeviceId> {
+        match self.kind {
+            DeviceKind::Veth { peer } => Some(peer),
+            _ => None,
+        }
+    }
+    pub fn bridge(&self) -> Option<&BridgeState> {
+        match &self.kind {
+            DeviceKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+    pub fn bridge_mut(&mut self) -> Option<&mut BridgeState> {
+        match &mut self.kind {
+            DeviceKind::Bridge(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// Format a MAC as `aa:bb:cc:dd:ee:ff`.
+pub fn fmt_mac(m: &[u8; 6]) -> String {
+    format!("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", m[0], m[1], m[2], m[3], m[4], m[5])
+}
+
+/// Parse `aa:bb:cc:dd:ee:ff`.
+pub fn parse_mac(s: &str) -> Option<[u8; 6]> {
+    let parts: Vec<&str> = s.split(':').collect();
+    if parts.len() != 6 {
+        return None;
+    }
+    let mut m = [0u8; 6];
+    for (i, p) in parts.iter().enumerate() {
+        if p.is_empty() || p.len() > 2 {
+            return None;
+        }
+        m[i] = u8::from_str_radix(p, 16).ok()?;
+    }
+    Some(m)
+}

@@ -1,0 +1,742 @@
+//! The state of the simulated host: namespaces, devices, addresses, routes, neighbours.
+//!
+//! Architecture invariant: the model knows nothing about text. It answers with typed values
+//! and kernel-like errors ([`Errno`]); the tools turn those into what iproute2 prints.
+//! Objects refer to each other by slotmap keys, never by names or references; every
+//! collection that is iterated is ordered (`BTreeMap`/`Vec`), never a `HashMap`.
+
+mod device;
+mod netns;
+pub mod route;
+
+pub use device::{fmt_mac, parse_mac, BridgeState, Device, DeviceKind, FdbEntry, IfAddr, LinkStats, OperState};
+pub use netns::{Netns, Sysctls};
+
+use std::net::Ipv4Addr;
+
+use rand::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use slotmap::{new_key_type, SlotMap};
+
+new_key_type! {
+    /// A network namespace.
+    pub struct NetnsId;
+    /// A network device (in exactly one namespace).
+    pub struct DeviceId;
+}
+
+/// Kernel-style error numbers that the model returns; tools map them to messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Errno {
+    /// EEXIST: "File exists".
+    Exist,
+    /// ENODEV: "No such device".
+    NoDev,
+    /// EINVAL: "Invalid argument".
+    Inval,
+    /// EBUSY: "Device or resource busy".
+    Busy,
+    /// EADDRNOTAVAIL: "Cannot assign requested address".
+    AddrNotAvail,
+    /// ENOENT
+    NoEnt,
+    /// EOPNOTSUPP
+    OpNotSupp,
+    /// ENETUNREACH: "Network is unreachable".
+    NetUnreach,
+    /// ENOSPC: a resource limit of the simulator was reached.
+    Limit,
+}
+
+impl Errno {
+    /// The strerror text the C library prints.
+    pub fn strerror(self) -> &'static str {
+        match self {
+            Errno::Exist => "File exists",
+            Errno::NoDev => "No such device",
+            Errno::Inval => "Invalid argument",
+            Errno::Busy => "Device or resource busy",
+            Errno::AddrNotAvail => "Cannot assign requested address",
+            Errno::NoEnt => "No such file or directory",
+            Errno::OpNotSupp => "Operation not supported",
+            Errno::NetUnreach => "Network is unreachable",
+            Errno::Limit => "No space left on device",
+        }
+    }
+}
+
+/// Resource limits; exceeding one stops the command with a message naming the limit.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Maximum number of namespaces (`--max-netns`).
+    pub max_netns: usize,
+    /// Maximum number of devices (`--max-devices`).
+    pub max_devices: usize,
+    /// Maximum frames one command may move (`--max-frames`).
+    pub max_frames: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_netns: 1_000_000, max_devices: 4_000_000, max_frames: 1_000_000 }
+    }
+}
+
+/// Virtual time in nanoseconds since the simulation started.
+pub type Nanos = u64;
+
+/// The whole simulated host.
+#[derive(Debug)]
+pub struct World {
+    pub(crate) netns: SlotMap<NetnsId, Netns>,
+    pub(crate) devices: SlotMap<DeviceId, Device>,
+    /// Named namespaces as `/run/netns` lists them: newest first, like tmpfs readdir.
+    pub(crate) named: Vec<(String, NetnsId)>,
+    pub(crate) init: NetnsId,
+    pub(crate) rng: ChaCha8Rng,
+    /// The virtual clock. Only the engine (and `sleep`) advances it.
+    pub now: Nanos,
+    pub limits: Limits,
+}
+
+impl World {
+    /// A host as Linux boots it: the init namespace with `lo` up, 127.0.0.1/8 and ::1.
+    pub fn new(seed: u64) -> World {
+        let mut w = World {
+            netns: SlotMap::with_key(),
+            devices: SlotMap::with_key(),
+            named: Vec::new(),
+            init: NetnsId::default(),
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            now: 0,
+            limits: Limits::default(),
+        };
+        let init = w.netns.insert(Netns::new(None));
+        w.init = init;
+        w.netns[init].sysctl = Sysctls::init_ns();
+        w.create_loopback(init);
+        let lo = w.netns[init].lo;
+        w.set_up(lo, true);
+        w
+    }
+
+    pub fn init_ns(&self) -> NetnsId {
+        self.init
+    }
+
+    pub fn ns(&self, id: NetnsId) -> &Netns {
+        &self.netns[id]
+    }
+
+    pub fn ns_mut(&mut self, id: NetnsId) -> &mut Netns {
+        &mut self.netns[id]
+    }
+
+    pub fn dev(&self, id: DeviceId) -> &Device {
+        &self.devices[id]
+    }
+
+    pub fn dev_mut(&mut self, id: DeviceId) -> &mut Device {
+        &mut self.devices[id]
+    }
+
+    pub fn device_exists(&self, id: DeviceId) -> bool {
+        self.devices.contains_key(id)
+    }
+
+    /// Number of namespaces, the init one included.
+    pub fn netns_count(&self) -> usize {
+        self.netns.len()
+    }
+
+    /// Number of devices in all namespaces.
+    pub fn device_count(&self) -> usize {
+        self.devices.len()
+    }
+
+    /// Named namespaces, newest first (the order `ip netns list` prints).
+    pub fn named_netns(&self) -> impl Iterator<Item = (&str, NetnsId)> {
+        self.named.iter().map(|(n, id)| (n.as_str(), *id))
+    }
+
+    pub fn netns_by_name(&self, name: &str) -> Option<NetnsId> {
+        self.named.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+    }
+
+    pub fn netns_name(&self, id: NetnsId) -> Option<&str> {
+        self.netns[id].name.as_deref()
+    }
+
+    /// All namespace ids in a stable order: init first, then by creation.
+    pub fn all_netns(&self) -> Vec<NetnsId> {
+        let mut v: Vec<(u64, NetnsId)> = self.netns.iter().map(|(id, n)| (n.serial, id)).collect();
+        v.sort();
+        v.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// A random locally administered unicast MAC, as the kernel's `eth_random_addr`.
+    pub fn random_mac(&mut self) -> [u8; 6] {
+        let mut m = [0u8; 6];
+        self.rng.fill_bytes(&mut m);
+        m[0] &= 0xfe;
+        m[0] |= 0x02;
+        m
+    }
+
+    /// A random u32 from the seeded generator.
+    pub fn random_u32(&mut self) -> u32 {
+        self.rng.next_u32()
+    }
+
+    // ----- namespaces -----
+
+    /// `ip netns add NAME`.
+    pub fn add_netns(&mut self, name: &str) -> Result<NetnsId, Errno> {
+        if self.netns_by_name(name).is_some() {
+            return Err(Errno::Exist);
+        }
+        if self.netns.len() >= self.limits.max_netns {
+            return Err(Errno::Limit);
+        }
+        let serial = self.netns.len() as u64;
+        let mut ns = Netns::new(Some(name.to_string()));
+        ns.serial = self.next_serial(serial);
+        let id = self.netns.insert(ns);
+        self.named.insert(0, (name.to_string(), id));
+        self.create_loopback(id);
+        Ok(id)
+    }
+
+    fn next_serial(&self, _hint: u64) -> u64 {
+        self.netns.values().map(|n| n.serial).max().unwrap_or(0) + 1
+    }
+
+    /// `ip netns delete NAME`: destroys its devices (and the peers of its veths).
+    pub fn del_netns(&mut self, name: &str) -> Result<(), Errno> {
+        let id = self.netns_by_name(name).ok_or(Errno::NoEnt)?;
+        self.named.retain(|(n, _)| n != name);
+        let devs: Vec<DeviceId> = self.netns[id].devices.values().copied().collect();
+        for d in devs {
+            if self.devices.contains_key(d) {
+                self.destroy_device(d);
+            }
+        }
+        self.netns.remove(id);
+        for ns in self.netns.values_mut() {
+            ns.nsids.retain(|other, _| *other != id);
+        }
+        Ok(())
+    }
+
+    /// The nsid that namespace `ns` uses for `peer`, allocating one if needed
+    /// (the kernel's `peernet2id_alloc`).
+    pub fn nsid_alloc(&mut self, ns: NetnsId, peer: NetnsId) -> i32 {
+        if ns == peer {
+            return -1;
+        }
+        if let Some(id) = self.netns[ns].nsids.get(&peer) {
+            return *id;
+        }
+        let used: std::collections::BTreeSet<i32> = self.netns[ns].nsids.values().copied().collect();
+        let mut n = 0;
+        while used.contains(&n) {
+            n += 1;
+        }
+        self.netns[ns].nsids.insert(peer, n);
+        n
+    }
+
+    /// The nsid that `ns` has for `peer`, without allocating.
+    pub fn nsid_get(&self, ns: NetnsId, peer: NetnsId) -> Option<i32> {
+        self.netns[ns].nsids.get(&peer).copied()
+    }
+
+    /// `ip netns set NAME ID`.
+    pub fn nsid_set(&mut self, ns: NetnsId, peer: NetnsId, id: i32) -> Result<(), Errno> {
+        if self.netns[ns].nsids.contains_key(&peer) {
+            return Err(Errno::Exist);
+        }
+        if self.netns[ns].nsids.values().any(|v| *v == id) {
+            return Err(Errno::Exist);
+        }
+        self.netns[ns].nsids.insert(peer, id);
+        Ok(())
+    }
+
+    // ----- devices -----
+
+    fn create_loopback(&mut self, ns: NetnsId) {
+        let idx = self.netns[ns].alloc_ifindex();
+        let mut d = Device::new("lo".into(), idx, ns, DeviceKind::Loopback, [0; 6]);
+        d.mtu = 65536; // Linux: loopback MTU 64 KiB
+        let id = self.devices.insert(d);
+        self.netns[ns].devices.insert(idx, id);
+        self.netns[ns].lo = id;
+    }
+
+    /// Find a device by name in a namespace.
+    pub fn dev_by_name(&self, ns: NetnsId, name: &str) -> Option<DeviceId> {
+        self.netns[ns].devices.values().copied().find(|d| self.devices[*d].name == name)
+    }
+
+    /// Find a device by ifindex in a namespace.
+    pub fn dev_by_index(&self, ns: NetnsId, idx: u32) -> Option<DeviceId> {
+        self.netns[ns].devices.get(&idx).copied()
+    }
+
+    /// Devices of a namespace by ifindex.
+    pub fn devices_of(&self, ns: NetnsId) -> impl Iterator<Item = DeviceId> + '_ {
+        self.netns[ns].devices.values().copied()
+    }
+
+    /// The first free `prefix%d` name in a namespace (the kernel's `dev_alloc_name`).
+    pub fn alloc_name(&self, ns: NetnsId, prefix: &str) -> String {
+        let mut i = 0;
+        loop {
+            let n = format!("{prefix}{i}");
+            if self.dev_by_name(ns, &n).is_none() {
+                return n;
+            }
+            i += 1;
+        }
+    }
+
+    fn check_device_room(&self, n: usize) -> Result<(), Errno> {
+        if self.devices.len() + n > self.limits.max_devices {
+            Err(Errno::Limit)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `ip link add [NAME] type veth [peer name PEER [netns PNS]]`. The peer is registered
+    /// first, as `veth_newlink` does, so it gets the lower ifindex (and the lower auto name).
+    pub fn add_veth(
+        &mut self,
+        ns: NetnsId,
+        name: Option<&str>,
+        peer_ns: NetnsId,
+        peer_name: Option<&str>,
+    ) -> Result<(DeviceId, DeviceId), Errno> {
+        self.check_device_room(2)?;
+        if let Some(n) = name {
+            if self.dev_by_name(ns, n).is_some() {
+                return Err(Errno::Exist);
+            }
+        }
+        if let Some(n) = peer_name {
+            if self.dev_by_name(peer_ns, n).is_some() {
+                return Err(Errno::Exist);
+            }
+            if peer_ns == ns && Some(n) == name {
+                return Err(Errno::Exist);
+            }
+        }
+        let pname = match peer_name {
+            Some(n) => n.to_string(),
+            None => self.alloc_name(peer_ns, "veth"),
+        };
+        let pmac = self.random_mac();
+        let pidx = self.netns[peer_ns].alloc_ifindex();
+        let peer = self.devices.insert(Device::new(
+            pname,
+            pidx,
+            peer_ns,
+            DeviceKind::Veth { peer: DeviceId::default() },
+            pmac,
+        ));
+        self.netns[peer_ns].devices.insert(pidx, peer);
+        let dname = match name {
+            Some(n) => n.to_string(),
+            None => self.alloc_name(ns, "veth"),
+        };
+        let dmac = self.random_mac();
+        let didx = self.netns[ns].alloc_ifindex();
+        let dev = self.devices.insert(Device::new(dname, didx, ns, DeviceKind::Veth { peer }, dmac));
+        self.netns[ns].devices.insert(didx, dev);
+        self.devices[peer].kind = DeviceKind::Veth { peer: dev };
+        if ns != peer_ns {
+            self.nsid_alloc(ns, peer_ns);
+            self.nsid_alloc(peer_ns, ns);
+        }
+        Ok((dev, peer))
+    }
+
+    /// `ip link add NAME type bridge`.
+    pub fn add_bridge(&mut self, ns: NetnsId, name: &str) -> Result<DeviceId, Errno> {
+        self.check_device_room(1)?;
+        if self.dev_by_name(ns, name).is_some() {
+            return Err(Errno::Exist);
+        }
+        let mac = self.random_mac();
+        let idx = self.netns[ns].alloc_ifindex();
+        let d = Device::new(name.into(), idx, ns, DeviceKind::Bridge(Default::default()), mac);
+        let id = self.devices.insert(d);
+        self.netns[ns].devices.insert(idx, id);
+        Ok(id)
+    }
+
+    /// `ip link del DEV`: a veth takes its peer with it; a bridge releases its ports.
+    pub fn del_device(&mut self, id: DeviceId) -> Result<(), Errno> {
+        if matches!(self.devices[id].kind, DeviceKind::Loopback) {
+            return Err(Errno::OpNotSupp);
+        }
+        self.destroy_device(id);
+        Ok(())
+    }
+
+    fn destroy_device(&mut self, id: DeviceId) {
+        let Some(dev) = self.devices.get(id) else { return };
+        let peer = match dev.kind {
+            DeviceKind::Veth { peer } => Some(peer),
+            _ => None,
+        };
+        // Release bridge ports / leave master.
+        if let DeviceKind::Bridge(_) = dev.kind {
+            for p in self.bridge_ports(id) {
+                self.set_nomaster(p);
+            }
+        }
+        if self.devices[id].master.is_some() {
+            self.set_nomaster(id);
+        }
+        let (ns, idx) = (self.devices[id].netns, self.devices[id].ifindex);
+        self.netns[ns].devices.remove(&idx);
+        self.netns[ns].routes.retain(|r| r.dev != Some(id));
+        self.netns[ns].neigh.retain(|n| n.dev != id);
+        self.devices.remove(id);
+        if let Some(p) = peer {
+            if self.devices.contains_key(p) {
+                self.destroy_device(p);
+            }
+        }
+    }
+
+    /// `ip link set DEV netns NS`.
+    pub fn move_device(&mut self, id: DeviceId, to: NetnsId) -> Result<(), Errno> {
+        let dev = &self.devices[id];
+        if matches!(dev.kind, DeviceKind::Loopback | DeviceKind::Bridge(_)) {
+            return Err(Errno::Inval);
+        }
+        let from = dev.netns;
+        if from == to {
+            return Ok(());
+        }
+        if self.dev_by_name(to, &dev.name).is_some() {
+            return Err(Errno::Exist);
+        }
+        // Going to another namespace: the device goes down, loses addresses and master.
+        self.set_up(id, false);
+        if self.devices[id].master.is_some() {
+            self.set_nomaster(id);
+        }
+        let old_idx = self.devices[id].ifindex;
+        self.netns[from].devices.remove(&old_idx);
+        self.netns[from].routes.retain(|r| r.dev != Some(id));
+        self.netns[from].neigh.retain(|n| n.dev != id);
+        let d = &mut self.devices[id];
+        d.addrs.clear();
+        d.netns = to;
+        let idx = if self.netns[to].devices.contains_key(&old_idx) {
+            self.netns[to].alloc_ifindex()
+        } else {
+            old_idx
+        };
+        self.devices[id].ifindex = idx;
+        self.netns[to].devices.insert(idx, id);
+        // nsids, as the kernel's notifications allocate them.
+        self.nsid_alloc(from, to);
+        if let DeviceKind::Veth { peer } = self.devices[id].kind {
+            let pns = self.devices[peer].netns;
+            if pns != to {
+                self.nsid_alloc(to, pns);
+                self.nsid_alloc(pns, to);
+            }
+        }
+        Ok(())
+    }
+
+    /// `ip link set DEV up|down`.
+    pub fn set_up(&mut self, id: DeviceId, up: bool) {
+        let was = self.devices[id].admin_up;
+        if was == up {
+            return;
+        }
+        let now = self.now;
+        let d = &mut self.devices[id];
+        d.admin_up = up;
+        if up {
+            d.ever_up = true;
+            d.up_since = now;
+        } else {
+            // IPv4 routes through a device that goes down are flushed; so are its neighbours.
+            let ns = d.netns;
+            self.netns[ns].routes.retain(|r| r.dev != Some(id));
+            self.netns[ns].neigh.retain(|n| n.dev != id);
+        }
+        if let DeviceKind::Loopback = self.devices[id].kind {
+            if up {
+                let d = &mut self.devices[id];
+                if !d.addrs.iter().any(|a| a.is_v4() && a.local() == std::net::IpAddr::V4(Ipv4Addr::LOCALHOST)) {
+                    d.addrs.insert(0, IfAddr::v4(Ipv4Addr::LOCALHOST, 8, None, "lo"));
+                }
+            }
+        }
+        self.refresh_carrier_changes(id);
+    }
+
+    /// Record when carrier came up for the device and its peer (IPv6 link-local timing).
+    fn refresh_carrier_changes(&mut self, id: DeviceId) {
+        let now = self.now;
+        let mut ids = vec![id];
+        if let DeviceKind::Veth { peer } = self.devices[id].kind {
+            ids.push(peer);
+        }
+        if let Some(m) = self.devices[id].master {
+            ids.push(m);
+        }
+        for i in ids {
+            let c = self.carrier(i);
+            let d = &mut self.devices[i];
+            if c && !d.had_carrier {
+                d.carrier_since = now;
+            }
+            d.had_carrier = c;
+        }
+    }
+
+    /// Whether the device has carrier (IFF_LOWER_UP).
+    pub fn carrier(&self, id: DeviceId) -> bool {
+        let d = &self.devices[id];
+        match &d.kind {
+            DeviceKind::Loopback => d.admin_up,
+            DeviceKind::Veth { peer } => d.admin_up && self.devices[*peer].admin_up,
+            DeviceKind::Bridge(b) => d.admin_up && b.ports.iter().any(|p| self.port_carrier(&self.devices[*p])),
+        }
+    }
+
+    fn port_carrier(&self, p: &Device) -> bool {
+        match &p.kind {
+            DeviceKind::Veth { peer } => p.admin_up && self.devices[*peer].admin_up,
+            _ => p.admin_up,
+        }
+    }
+
+    /// The RFC 2863 operational state the kernel reports.
+    pub fn oper_state(&self, id: DeviceId) -> OperState {
+        let d = &self.devices[id];
+        match &d.kind {
+            DeviceKind::Loopback => {
+                if d.admin_up {
+                    OperState::Unknown
+                } else {
+                    OperState::Down
+                }
+            }
+            DeviceKind::Veth { .. } => {
+                if !d.admin_up {
+                    OperState::Down
+                } else if self.carrier(id) {
+                    OperState::Up
+                } else {
+                    OperState::LowerLayerDown
+                }
+            }
+            DeviceKind::Bridge(_) => {
+                if !d.admin_up {
+                    OperState::Down
+                } else if self.carrier(id) {
+                    OperState::Up
+                } else {
+                    OperState::Down
+                }
+            }
+        }
+    }
+
+    /// `ip link set DEV name NEW`.
+    pub fn rename(&mut self, id: DeviceId, new: &str) -> Result<(), Errno> {
+        let ns = self.devices[id].netns;
+        if self.devices[id].admin_up {
+            return Err(Errno::Busy);
+        }
+        if let Some(other) = self.dev_by_name(ns, new) {
+            if other != id {
+                return Err(Errno::Exist);
+            }
+        }
+        self.devices[id].name = new.to_string();
+        Ok(())
+    }
+
+    /// `ip link set DEV master BR`.
+    pub fn set_master(&mut self, port: DeviceId, br: DeviceId) -> Result<(), Errno> {
+        if !matches!(self.devices[br].kind, DeviceKind::Bridge(_)) {
+            return Err(Errno::OpNotSupp);
+        }
+        if port == br || matches!(self.devices[port].kind, DeviceKind::Loopback | DeviceKind::Bridge(_)) {
+            return Err(Errno::Inval);
+        }
+        if self.devices[port].master == Some(br) {
+            return Ok(());
+        }
+        if self.devices[port].master.is_some() {
+            self.set_nomaster(port);
+        }
+        self.devices[port].master = Some(br);
+        if let DeviceKind::Bridge(b) = &mut self.devices[br].kind {
+            b.ports.push(port);
+        }
+        self.bridge_recompute_mac(br);
+        self.refresh_carrier_changes(port);
+        let mac = self.devices[port].mac;
+        crate::model::device::bridge_add_local(self, br, port, mac);
+        Ok(())
+    }
+
+    /// `ip link set DEV nomaster`.
+    pub fn set_nomaster(&mut self, port: DeviceId) {
+        let Some(br) = self.devices[port].master.take() else { return };
+        if let DeviceKind::Bridge(b) = &mut self.devices[br].kind {
+            b.fdb.retain(|e| e.port != Some(port));
+            b.ports.retain(|p| *p != port);
+        }
+        self.bridge_recompute_mac(br);
+        self.refresh_carrier_changes(br);
+    }
+
+    /// The bridge's MAC is the lowest port MAC unless one was set by hand.
+    fn bridge_recompute_mac(&mut self, br: DeviceId) {
+        let manual = matches!(&self.devices[br].kind, DeviceKind::Bridge(b) if b.mac_set_by_hand);
+        if manual {
+            return;
+        }
+        let lowest = self.bridge_ports(br).iter().map(|p| self.devices[*p].mac).min();
+        if let Some(m) = lowest {
+            self.devices[br].mac = m;
+        }
+    }
+
+    /// Ports of a bridge, by ifindex.
+    pub fn bridge_ports(&self, br: DeviceId) -> Vec<DeviceId> {
+        let mut v = match &self.devices[br].kind {
+            DeviceKind::Bridge(b) => b.ports.clone(),
+            _ => Vec::new(),
+        };
+        v.sort_by_key(|p| self.devices[*p].ifindex);
+        v
+    }
+
+    /// `ip link set DEV address MAC`.
+    pub fn set_mac(&mut self, id: DeviceId, mac: [u8; 6]) -> Result<(), Errno> {
+        if mac[0] & 1 == 1 || mac == [0; 6] {
+            return Err(Errno::AddrNotAvail);
+        }
+        if let DeviceKind::Loopback = self.devices[id].kind {
+            return Err(Errno::OpNotSupp);
+        }
+        self.devices[id].mac = mac;
+        if let DeviceKind::Bridge(b) = &mut self.devices[id].kind {
+            b.mac_set_by_hand = true;
+        }
+        if let Some(br) = self.devices[id].master {
+            self.bridge_recompute_mac(br);
+        }
+        Ok(())
+    }
+
+    /// `ip link set DEV mtu N`.
+    pub fn set_mtu(&mut self, id: DeviceId, mtu: u32) -> Result<(), Errno> {
+        let (min, max) = match self.devices[id].kind {
+            DeviceKind::Loopback => (68, 1 << 31),
+            DeviceKind::Veth { .. } => (68, 65535),
+            DeviceKind::Bridge(_) => (68, 65535),
+        };
+        if mtu < min || mtu > max {
+            return Err(Errno::Inval);
+        }
+        self.devices[id].mtu = mtu;
+        Ok(())
+    }
+
+    // ----- addresses -----
+
+    /// `ip addr add`.
+    pub fn add_addr(&mut self, id: DeviceId, addr: IfAddr) -> Result<(), Errno> {
+        let d = &mut self.devices[id];
+        if d.addrs.iter().any(|a| a.local() == addr.local() && a.prefix_len() == addr.prefix_len()) {
+            return Err(Errno::Exist);
+        }
+        let mut addr = addr;
+        if let IfAddr::V4 { addr: a, prefix, .. } = addr {
+            let net = ipnet::Ipv4Net::new(a, prefix).map(|n| n.trunc()).ok();
+            let primary_exists = d.addrs.iter().any(|x| match x {
+                IfAddr::V4 { addr: b, prefix: p, secondary: false, .. } => {
+                    *p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net
+                }
+                _ => false,
+            });
+            if let IfAddr::V4 { secondary, .. } = &mut addr {
+                *secondary = primary_exists;
+            }
+            // Secondaries go after all existing v4 addresses; primaries after the primaries.
+            let pos = if primary_exists {
+                d.addrs.iter().rposition(|x| x.is_v4()).map(|p| p + 1).unwrap_or(0)
+            } else {
+                d.addrs.iter().rposition(|x| matches!(x, IfAddr::V4 { secondary: false, .. })).map(|p| p + 1).unwrap_or(0)
+            };
+            d.addrs.insert(pos, addr);
+        } else {
+            d.addrs.push(addr);
+        }
+        Ok(())
+    }
+
+    /// `ip addr del`: deleting a primary also deletes its secondaries (promote_secondaries=0).
+    pub fn del_addr(&mut self, id: DeviceId, local: std::net::IpAddr, prefix: Option<u8>) -> Result<(), Errno> {
+        let d = &mut self.devices[id];
+        let pos = d
+            .addrs
+            .iter()
+            .position(|a| a.local() == local && prefix.map_or(true, |p| p == a.prefix_len()))
+            .ok_or(Errno::AddrNotAvail)?;
+        let removed = d.addrs.remove(pos);
+        if let IfAddr::V4 { addr, prefix, secondary: false, .. } = removed {
+            let net = ipnet::Ipv4Net::new(addr, prefix).map(|n| n.trunc()).ok();
+            d.addrs.retain(|x| match x {
+                IfAddr::V4 { addr: b, prefix: p, secondary: true, .. } => {
+                    !(*p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net)
+                }
+                _ => true,
+            });
+        }
+        let ns = d.netns;
+        let routes_dev = id;
+        // Routes whose preferred source disappeared go with it.
+        self.netns[ns].routes.retain(|r| !(r.dev == Some(routes_dev) && r.prefsrc == Some(local)));
+        Ok(())
+    }
+
+    /// Every IPv4 address configured in a namespace, with its device.
+    pub fn v4_addrs(&self, ns: NetnsId) -> Vec<(DeviceId, Ipv4Addr, u8)> {
+        let mut v = Vec::new();
+        for d in self.devices_of(ns) {
+            for a in &self.devices[d].addrs {
+                if let IfAddr::V4 { addr, prefix, .. } = a {
+                    v.push((d, *addr, *prefix));
+                }
+            }
+        }
+        v
+    }
+
+    /// Whether `ip` is an address of a device in `ns`.
+    pub fn is_local_v4(&self, ns: NetnsId, ip: Ipv4Addr) -> Option<DeviceId> {
+        self.v4_addrs(ns).into_iter().find(|(_, a, _)| *a == ip).map(|(d, _, _)| d)
+    }
+
+    /// Advance the virtual clock (`sleep`), running expiry of timed state.
+    pub fn advance(&mut self, by: Nanos) {
+        self.now = self.now.saturating_add(by);
+    }
+}

@@ -1,0 +1,141 @@
+//! `ip netns`: add, delete, list, list-id, set, identify, pids, exec.
+
+use super::{matches, Opts};
+use crate::shell::{Output, Sim};
+use crate::tools::{unsupported, Ctx};
+
+pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
+    let Some(cmd) = args.first() else { return list(sim, ctx) };
+    let rest = &args[1..];
+    match *cmd {
+        c if matches(c, "list") || c == "show" || c == "lst" => list(sim, ctx),
+        "list-id" => list_id(sim, ctx),
+        "add" => {
+            let Some(name) = rest.first() else { return usage() };
+            if rest.len() > 1 {
+                return usage();
+            }
+            if !valid_name(name) {
+                return Output::error(format!("Invalid netns name \"{name}\"\n"), 1);
+            }
+            match sim.world.add_netns(name) {
+                Ok(_) => Output::ok(),
+                Err(crate::model::Errno::Limit) => super::link::limit_err(sim, "namespaces"),
+                Err(_) => Output::error(
+                    format!("Cannot create namespace file \"/run/netns/{name}\": File exists\n"),
+                    1,
+                ),
+            }
+        }
+        c if matches(c, "delete") => {
+            let Some(name) = rest.first() else { return usage() };
+            if !valid_name(name) {
+                return Output::error(format!("Invalid netns name \"{name}\"\n"), 1);
+            }
+            match sim.world.del_netns(name) {
+                Ok(()) => Output::ok(),
+                Err(_) => Output::error(
+                    format!("Cannot remove namespace file \"/run/netns/{name}\": No such file or directory\n"),
+                    1,
+                ),
+            }
+        }
+        "set" => {
+            let (Some(name), Some(id)) = (rest.first(), rest.get(1)) else { return usage() };
+            let Some(peer) = sim.world.netns_by_name(name) else {
+                return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 1);
+            };
+            let id: i32 = match *id {
+                "auto" => -1,
+                s => match s.parse::<i32>() {
+                    Ok(v) if v >= 0 => v,
+                    _ => return Output::error(format!("Invalid \"netnsid\" value\n"), 255),
+                },
+            };
+            let r = if id < 0 {
+                sim.world.nsid_alloc(ctx.ns, peer);
+                Ok(())
+            } else {
+                sim.world.nsid_set(ctx.ns, peer, id)
+            };
+            match r {
+                Ok(()) => Output::ok(),
+                Err(_) => Output::error("RTNETLINK answers: File exists\n", 2),
+            }
+        }
+        "identify" => {
+            if !rest.is_empty() {
+                return unsupported("ip netns identify", "a PID argument");
+            }
+            let name = sim.world.named_netns().find(|(_, id)| *id == ctx.ns).map(|(n, _)| n.to_string());
+            Output::text(name.map(|n| format!("{n}\n")).unwrap_or_default())
+        }
+        "pids" => {
+            let Some(name) = rest.first() else { return usage() };
+            if sim.world.netns_by_name(name).is_none() {
+                return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 1);
+            }
+            Output::ok()
+        }
+        "exec" => exec(sim, ctx, rest),
+        "monitor" | "attach" => unsupported("ip netns", &format!("`{cmd}`")),
+        "help" => usage(),
+        other => Output::error(format!("Command \"{other}\" is unknown, try \"ip netns help\".\n"), 255),
+    }
+}
+
+fn valid_name(n: &str) -> bool {
+    !n.is_empty() && n.len() <= 255 && !n.contains('/') && n != "." && n != ".."
+}
+
+fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
+    let Some(name) = rest.first() else {
+        return Output::error("No netns name specified\n", 255);
+    };
+    let Some(ns) = sim.world.netns_by_name(name) else {
+        return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 255);
+    };
+    if rest.len() < 2 {
+        return Output::error("No command specified\n", 255);
+    }
+    let argv: Vec<String> = rest[1..].iter().map(|s| s.to_string()).collect();
+    let out = sim.exec(ns, &argv, ctx.background);
+    if out.status == 127 && out.combined().starts_with("bash: line 1:") {
+        return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 255);
+    }
+    out
+}
+
+fn list(sim: &mut Sim, ctx: Ctx) -> Output {
+    let names: Vec<(String, crate::model::NetnsId)> =
+        sim.world.named_netns().map(|(n, id)| (n.to_string(), id)).collect();
+    let mut out = String::new();
+    for (n, id) in names {
+        match sim.world.nsid_get(ctx.ns, id) {
+            Some(nsid) => out.push_str(&format!("{n} (id: {nsid})\n")),
+            None => out.push_str(&format!("{n}\n")),
+        }
+    }
+    Output::text(out)
+}
+
+fn list_id(sim: &mut Sim, ctx: Ctx) -> Output {
+    let mut ids: Vec<(i32, crate::model::NetnsId)> =
+        sim.world.ns(ctx.ns).nsids.iter().map(|(k, v)| (*v, *k)).collect();
+    ids.sort();
+    let mut out = String::new();
+    for (id, peer) in ids {
+        match sim.world.named_netns().find(|(_, n)| *n == peer) {
+            Some((name, _)) => out.push_str(&format!("nsid {id} (iproute2 netns name: {name})\n")),
+            None => out.push_str(&format!("nsid {id} \n")),
+        }
+    }
+    Output::text(out)
+}
+
+fn usage() -> Output {
+    Output::error(
+        "Usage:\tip netns list\n\tip netns add NAME\n\tip netns attach NAME PID\n\tip netns set NAME NETNSID\n\tip [-all] netns delete [NAME]\n\tip netns identify [PID]\n\tip netns pids NAME\n\tip [-all] netns exec [NAME] cmd ...\n\tip netns monitor\n\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\nNETNSID := auto | POSITIVE-INT\n",
+        255,
+    )
+}

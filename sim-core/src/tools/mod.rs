@@ -1,0 +1,37 @@
+//! The user-space tools, each printing what the real one prints on Debian 12.
+//!
+//! Architecture invariant: tools parse arguments, call the model or the engine, and format
+//! text. They hold no state of their own between commands; all state is in the `World`.
+
+pub mod ethtool;
+pub mod filters;
+pub mod ip;
+pub mod misc;
+pub mod ping;
+pub mod sysctl;
+
+use crate::model::NetnsId;
+use crate::shell::{Output, Sim};
+
+/// Where and how a command runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub ns: NetnsId,
+    /// Started with `&`.
+    pub background: bool,
+}
+
+/// A tool's entry point.
+pub type ToolFn = fn(&mut Sim, Ctx, &[&str]) -> Output;
+
+/// Tools beyond the core set, looked up by name.
+pub fn external(name: &str) -> Option<ToolFn> {
+    match name {
+        _ => None,
+    }
+}
+
+/// The message and status for an option or form the simulator does not model yet.
+pub fn unsupported(tool: &str, what: &str) -> Output {
+    Output::error(format!("netsim: {tool}: {what} is not supported by the simulator\n"), 127)
+}
