@@ -11,6 +11,7 @@ use regex::Regex;
 pub struct Normalizer {
     macs: BTreeMap<String, usize>,
     re_mac: Regex,
+    re_age: Regex,
     rules: Vec<(Regex, &'static str)>,
 }
 
@@ -26,6 +27,7 @@ impl Normalizer {
         Normalizer {
             macs: BTreeMap::new(),
             re_mac: r(r"\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\b"),
+            re_age: r(r"(?m)(\s)[0-9]+\.[0-9]{2}$"),
             rules: vec![
                 (r(r"fe80::[0-9a-f:]+"), "fe80::<ll>"),
                 (r(r"time=[0-9.]+ ms"), "time=<t> ms"),
@@ -37,7 +39,6 @@ impl Normalizer {
                 (r(r"\bid=[0-9]+"), "id=<id>"),
                 (r(r"\b(sport|dport)=(3[2-9][0-9]{3}|[4-6][0-9]{4})\b"), "$1=<eph>"),
                 (r(r"\b(REACHABLE|STALE|DELAY|PROBE)\b"), "<nud>"),
-                (r(r"(?m)(\s)[0-9]+\.[0-9]{2}$"), "$1<age>"),
             ],
         }
     }
@@ -47,6 +48,10 @@ impl Normalizer {
         let mut s = text.to_string();
         for (re, rep) in &self.rules {
             s = re.replace_all(&s, *rep).into_owned();
+        }
+        if command.contains("showmacs") {
+            // brctl's ageing timer column.
+            s = self.re_age.replace_all(&s, "$1<age>").into_owned();
         }
         let mut out = String::with_capacity(s.len());
         let mut last = 0;
@@ -64,7 +69,7 @@ impl Normalizer {
             last = b;
         }
         out.push_str(&s[last..]);
-        if command.contains("showmacs") || command.contains(" fdb") || command.contains("conntrack -L") {
+        if command.contains("showmacs") || command.contains(" fdb") || command.contains("conntrack -L") || command.contains(" neigh") {
             // These tools list in hash order, which depends on the random MACs.
             let mut lines: Vec<&str> = out.lines().collect();
             let head = usize::from(command.contains("showmacs") && !lines.is_empty());

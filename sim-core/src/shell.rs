@@ -95,6 +95,7 @@ pub struct SimConfig {
 #[derive(Debug)]
 pub struct Sim {
     pub world: World,
+    pub engine: crate::engine::Engine,
     pub trace: Trace,
     /// The namespace commands run in (the shell's `netns` built-in changes it).
     pub cwd_ns: NetnsId,
@@ -192,12 +193,13 @@ impl Sim {
         let mut world = World::new(cfg.seed);
         world.limits = cfg.limits;
         let cwd_ns = world.init_ns();
-        Sim { world, trace: Trace::new(cfg.trace), cwd_ns }
+        Sim { world, engine: Default::default(), trace: Trace::new(cfg.trace), cwd_ns }
     }
 
     /// Run one command line as bash would, returning what it printed and its status.
     pub fn run_line(&mut self, line: &str) -> Output {
         self.trace.begin_command(line);
+        self.engine.begin_command();
         let toks = match tokenize(line) {
             Ok(t) => t,
             Err(e) if e == "$" => {

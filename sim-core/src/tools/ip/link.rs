@@ -28,6 +28,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     let mut kind: Option<&str> = None;
     let mut i = 0;
     let mut type_args: &[&str] = &[];
+    let mut dev_ns = ns;
     while i < args.len() {
         let a = args[i];
         if a == "type" {
@@ -40,7 +41,16 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             i += 1;
             let Some(n) = args.get(i) else { return incomplete() };
             name = Some(n);
-        } else if matches!(a, "mtu" | "address" | "txqueuelen" | "netns" | "link" | "numtxqueues" | "numrxqueues") {
+        } else if a == "netns" {
+            i += 1;
+            let Some(n) = args.get(i) else { return incomplete() };
+            match sim.world.netns_by_name(n) {
+                Some(id) => dev_ns = id,
+                None => {
+                    return Output::error(format!("Error: argument \"{n}\" is wrong: Invalid \"netns\" value\n\n"), 255)
+                }
+            }
+        } else if matches!(a, "mtu" | "address" | "txqueuelen" | "link" | "numtxqueues" | "numrxqueues") {
             return unsupported("ip link add", &format!("option `{a}`"));
         } else if name.is_none() {
             name = Some(a);
@@ -101,7 +111,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 return unsupported("ip link add type veth", &format!("option `{x}`"));
             }
             let _ = j;
-            match sim.world.add_veth(ns, name, peer_ns, peer_name) {
+            match sim.world.add_veth(dev_ns, name, peer_ns, peer_name) {
                 Ok(_) => Output::ok(),
                 Err(Errno::Limit) => limit_err(sim, "devices"),
                 Err(e) => rtnl_err(e),
@@ -115,7 +125,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 Some(n) => n.to_string(),
                 None => sim.world.alloc_name(ns, "bridge"),
             };
-            match sim.world.add_bridge(ns, &name) {
+            match sim.world.add_bridge(dev_ns, &name) {
                 Ok(_) => Output::ok(),
                 Err(Errno::Limit) => limit_err(sim, "devices"),
                 Err(e) => rtnl_err(e),
@@ -281,7 +291,7 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         };
         if let Err(e) = r {
             return match (op, e) {
-                ("netns", Errno::Inval) => Output::error("RTNETLINK answers: Invalid argument\n", 2),
+                ("netns", Errno::Inval) => Output::error("Error: The interface netns is immutable.\n", 2),
                 _ => rtnl_err(e),
             };
         }

@@ -46,7 +46,7 @@ fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
                 i += 1;
                 let m = args.get(i).ok_or_else(incomplete)?;
                 r.mac = Some(parse_mac(m).ok_or_else(|| {
-                    Output::error(format!("\"{m}\" is invalid lladdr.\n"), 255)
+                    Output::error(format!("\"{m}\" is invalid lladdr.\n"), 1)
                 })?);
             }
             "nud" => {
@@ -88,6 +88,9 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
     let (Some(ip), Some(dev)) = (a.ip, a.dev) else {
         return Output::error("Device and destination are required arguments.\n", 255);
     };
+    if a.mac.is_none() && matches!(a.state, None | Some(NudState::Permanent | NudState::Reachable | NudState::Stale)) {
+        return Output::error("Error: No link layer address given.\n", 2);
+    }
     let now = sim.world.now;
     let list = &mut sim.world.ns_mut(ns).neigh;
     if let Some(e) = list.iter_mut().find(|n| n.ip == ip && n.dev == dev) {
@@ -160,7 +163,7 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             s.push_str(&format!("lladdr {} ", fmt_mac(&m)));
         }
         s.push_str(n.state.as_str());
-        s.push('\n');
+        s.push_str(" \n");
         out.push_str(&s);
     }
     Output::text(out)
