@@ -282,9 +282,9 @@ mod tests {
     #[test]
     fn tokenizer_handles_quotes_pipes_and_comments() {
         let t = tokenize("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
-        assert_eq!(t.len(), 8);
-        assert_eq!(t[5], Tok::Pipe);
-        assert_eq!(t[7], Tok::Word("a b".into()));
+        assert_eq!(t.len(), 9);
+        assert_eq!(t[6], Tok::Pipe);
+        assert_eq!(t[8], Tok::Word("a b".into()));
         assert_eq!(tokenize("a&").unwrap(), vec![Tok::Word("a".into()), Tok::Amp]);
         assert!(tokenize("echo 'x").is_err());
     }

@@ -140,6 +140,8 @@ pub struct Netfilter {
     /// Whether iptables created the table (iptables-nft registers a table's hooks on the
     /// first command that writes to it; only then do its policies count packets).
     pub registered: [bool; 4],
+    /// Registered tables in creation order (iptables-save prints them so).
+    pub table_order: Vec<TableId>,
     pub ct: Conntrack,
     /// Connection tracking is on (see the module comment).
     pub tracking: bool,
@@ -153,10 +155,16 @@ impl Default for Netfilter {
         Netfilter {
             tables: TableId::ALL.map(Table::new),
             registered: [false; 4],
+            table_order: Vec::new(),
             ct: Conntrack::default(),
             tracking: false,
             log: Vec::new(),
-            cur: Current { tuple: None, conn: None, ctstate: 0, mark: 0 },
+            cur: Current {
+                tuple: None,
+                conn: None,
+                ctstate: 0,
+                mark: 0,
+            },
         }
     }
 }
@@ -176,7 +184,10 @@ impl Netfilter {
         if !self.tracking {
             self.tracking = self.tables.iter().any(|t| {
                 t.id == TableId::Nat && t.chains.iter().any(|c| !c.rules.is_empty())
-                    || t.chains.iter().flat_map(|c| c.rules.iter()).any(|r| r.uses_conntrack())
+                    || t.chains
+                        .iter()
+                        .flat_map(|c| c.rules.iter())
+                        .any(|r| r.uses_conntrack())
             });
         }
     }
@@ -187,7 +198,12 @@ impl Netfilter {
         let hook = ctx.hook;
         if matches!(hook, Hook::PreRouting | Hook::LocalOut) {
             // A new packet enters the stack: its mark starts at 0.
-            self.cur = Current { tuple: None, conn: None, ctstate: 0, mark: 0 };
+            self.cur = Current {
+                tuple: None,
+                conn: None,
+                ctstate: 0,
+                mark: 0,
+            };
             if let Some(v) = self.run_table(TableId::Raw, ctx, pkt, trace) {
                 return v;
             }
@@ -238,13 +254,22 @@ impl Netfilter {
             return;
         }
         // Not the packet we saw last: look it up afresh.
-        self.cur = Current { tuple: None, conn: None, ctstate: 0, mark: 0 };
+        self.cur = Current {
+            tuple: None,
+            conn: None,
+            ctstate: 0,
+            mark: 0,
+        };
         if self.tracking {
             if let Some(t) = t {
                 if let Some((id, dir)) = self.ct.lookup(&t) {
                     let seen = self.ct.get(id).is_some_and(|c| c.seen_reply);
                     self.cur.conn = Some((id, dir));
-                    self.cur.ctstate = if dir == Dir::Reply || seen { ctbits::ESTABLISHED } else { ctbits::NEW };
+                    self.cur.ctstate = if dir == Dir::Reply || seen {
+                        ctbits::ESTABLISHED
+                    } else {
+                        ctbits::NEW
+                    };
                 }
             }
         }
@@ -257,10 +282,30 @@ impl Netfilter {
         let now = ctx.now;
         if let L4::Icmp(i) = &pkt.l4 {
             if let Some(q) = i.quoted() {
-                let (sport, dport) = if q.proto == 1 { (q.c, q.a >> 8) } else { (q.a, q.b) };
-                let qt = Tuple { proto: q.proto, src: q.src, dst: q.dst, sport, dport, code: 0 };
+                let (sport, dport) = if q.proto == 1 {
+                    (q.c, q.a >> 8)
+                } else {
+                    (q.a, q.b)
+                };
+                let qt = Tuple {
+                    proto: q.proto,
+                    src: q.src,
+                    dst: q.dst,
+                    sport,
+                    dport,
+                    code: 0,
+                };
                 let found = self.ct.lookup(&qt.invert()).or_else(|| {
-                    self.ct.lookup(&qt).map(|(id, d)| (id, if d == Dir::Orig { Dir::Reply } else { Dir::Orig }))
+                    self.ct.lookup(&qt).map(|(id, d)| {
+                        (
+                            id,
+                            if d == Dir::Orig {
+                                Dir::Reply
+                            } else {
+                                Dir::Orig
+                            },
+                        )
+                    })
                 });
                 match found {
                     Some(c) => {
@@ -280,7 +325,11 @@ impl Netfilter {
             let seen_before = self.ct.get(id).is_some_and(|c| c.seen_reply);
             self.ct.update(id, dir, pkt, now);
             self.cur.conn = Some((id, dir));
-            self.cur.ctstate = if dir == Dir::Reply || seen_before { ctbits::ESTABLISHED } else { ctbits::NEW };
+            self.cur.ctstate = if dir == Dir::Reply || seen_before {
+                ctbits::ESTABLISHED
+            } else {
+                ctbits::NEW
+            };
             return;
         }
         let tcp = match &pkt.l4 {
@@ -323,11 +372,22 @@ impl Netfilter {
         if !self.tracking {
             st = ctbits::UNTRACKED;
         }
-        PktMeta { ctstate: st, orig_src: os, orig_dst: od, mark: self.cur.mark }
+        PktMeta {
+            ctstate: st,
+            orig_src: os,
+            orig_dst: od,
+            mark: self.cur.mark,
+        }
     }
 
     /// Walk a table's chain for this hook; `Some` when it decided the packet's fate.
-    fn run_table(&mut self, t: TableId, ctx: &HookCtx, pkt: &mut Ipv4, trace: &mut Vec<String>) -> Option<Verdict> {
+    fn run_table(
+        &mut self,
+        t: TableId,
+        ctx: &HookCtx,
+        pkt: &mut Ipv4,
+        trace: &mut Vec<String>,
+    ) -> Option<Verdict> {
         if !self.registered[t as usize] {
             return None;
         }
@@ -338,7 +398,11 @@ impl Netfilter {
                 Some(Verdict::Drop)
             }
             ChainResult::Reject(w) => {
-                trace.push(format!("netfilter: {} {} REJECT", t.name(), ctx.hook.chain()));
+                trace.push(format!(
+                    "netfilter: {} {} REJECT",
+                    t.name(),
+                    ctx.hook.chain()
+                ));
                 Some(Verdict::Reject(w))
             }
             ChainResult::Nat(_) => None,
@@ -346,24 +410,38 @@ impl Netfilter {
     }
 
     /// Walk the built-in chain of `ctx.hook` in table `t`. `None`: the chain does not exist.
-    fn walk(&mut self, t: TableId, ctx: &HookCtx, pkt: &mut Ipv4, _trace: &mut Vec<String>) -> Option<ChainResult> {
+    fn walk(
+        &mut self,
+        t: TableId,
+        ctx: &HookCtx,
+        pkt: &mut Ipv4,
+        _trace: &mut Vec<String>,
+    ) -> Option<ChainResult> {
         let mut meta = self.meta();
         let len = pkt.total_len() as u64;
         let now = ctx.now;
         let table = &mut self.tables[t as usize];
-        let base = table.chains[..table.n_builtin()].iter().position(|c| c.name == ctx.hook.chain())?;
+        let base = table.chains[..table.n_builtin()]
+            .iter()
+            .position(|c| c.name == ctx.hook.chain())?;
         let mut stack = [(0usize, 0usize); MAX_DEPTH];
         let mut depth = 0usize;
         let (mut ci, mut ri) = (base, 0usize);
         let mut logs: Option<(u8, String)> = None;
         let result = loop {
-            let Some(chain) = table.chains.get_mut(ci) else { break ChainResult::Drop };
+            let Some(chain) = table.chains.get_mut(ci) else {
+                break ChainResult::Drop;
+            };
             if ri >= chain.rules.len() {
                 if depth == 0 || chain.policy.is_some() && ci == base {
                     let c = &mut table.chains[base];
                     c.pkts += 1;
                     c.bytes += len;
-                    break if c.policy == Some(false) { ChainResult::Drop } else { ChainResult::Accept };
+                    break if c.policy == Some(false) {
+                        ChainResult::Drop
+                    } else {
+                        ChainResult::Accept
+                    };
                 }
                 depth -= 1;
                 (ci, ri) = stack[depth];
@@ -382,7 +460,10 @@ impl Netfilter {
                 Target::Drop => break ChainResult::Drop,
                 Target::Reject { icmp, .. } => {
                     break ChainResult::Reject(match icmp {
-                        Some((typ, code)) => RejectWith::Icmp { typ: *typ, code: *code },
+                        Some((typ, code)) => RejectWith::Icmp {
+                            typ: *typ,
+                            code: *code,
+                        },
                         None => RejectWith::TcpReset,
                     })
                 }
@@ -391,7 +472,11 @@ impl Netfilter {
                         let c = &mut table.chains[base];
                         c.pkts += 1;
                         c.bytes += len;
-                        break if c.policy == Some(false) { ChainResult::Drop } else { ChainResult::Accept };
+                        break if c.policy == Some(false) {
+                            ChainResult::Drop
+                        } else {
+                            ChainResult::Accept
+                        };
                     }
                     depth -= 1;
                     (ci, ri) = stack[depth];
@@ -423,8 +508,12 @@ impl Netfilter {
                 }
                 Target::Snat(r) => break ChainResult::Nat(NatAction::Snat(*r)),
                 Target::Dnat(r) => break ChainResult::Nat(NatAction::Dnat(*r)),
-                Target::Masquerade { ports, .. } => break ChainResult::Nat(NatAction::Masquerade(*ports)),
-                Target::Redirect { ports, .. } => break ChainResult::Nat(NatAction::Redirect(*ports)),
+                Target::Masquerade { ports, .. } => {
+                    break ChainResult::Nat(NatAction::Masquerade(*ports))
+                }
+                Target::Redirect { ports, .. } => {
+                    break ChainResult::Nat(NatAction::Redirect(*ports))
+                }
             }
         };
         self.cur.mark = meta.mark;
@@ -435,21 +524,32 @@ impl Netfilter {
         }
         if let Some((level, text)) = logs {
             for l in text.split('\n') {
-                self.log.push(LogLine { at: now, level, text: l.to_string() });
+                self.log.push(LogLine {
+                    at: now,
+                    level,
+                    text: l.to_string(),
+                });
             }
         }
         Some(result)
     }
 
     /// NAT at a DST hook (`dst`: PREROUTING/OUTPUT) or a SRC hook (INPUT/POSTROUTING).
-    fn nat(&mut self, ctx: &HookCtx, pkt: &mut Ipv4, dst: bool, trace: &mut Vec<String>) -> Option<Verdict> {
+    fn nat(
+        &mut self,
+        ctx: &HookCtx,
+        pkt: &mut Ipv4,
+        dst: bool,
+        trace: &mut Vec<String>,
+    ) -> Option<Verdict> {
         if !self.tracking {
             return None;
         }
         let (id, dir) = self.cur.conn?;
         let c = self.ct.get(id)?.clone();
         let done = if dst { c.dst_nat_done } else { c.src_nat_done };
-        let first = self.cur.ctstate & (ctbits::NEW | ctbits::RELATED) != 0 && dir == Dir::Orig && !done;
+        let first =
+            self.cur.ctstate & (ctbits::NEW | ctbits::RELATED) != 0 && dir == Dir::Orig && !done;
         if first && self.cur.ctstate & ctbits::NEW != 0 {
             let action = if self.registered[TableId::Nat as usize] {
                 match self.walk(TableId::Nat, ctx, pkt, trace) {
@@ -496,7 +596,9 @@ impl Netfilter {
                     match ctx.masq_src {
                         Some(a) => want.src = a,
                         None => {
-                            trace.push("netfilter: MASQUERADE without a source address: DROP".into());
+                            trace.push(
+                                "netfilter: MASQUERADE without a source address: DROP".into(),
+                            );
                             return Some(Verdict::Drop);
                         }
                     }
@@ -532,11 +634,18 @@ impl Netfilter {
                 }
             }
             if action.is_some() {
-                trace.push(format!("netfilter: nat {} {} -> {}", ctx.hook.chain(), c.orig.src, want.dst));
+                trace.push(format!(
+                    "netfilter: nat {} {} -> {}",
+                    ctx.hook.chain(),
+                    c.orig.src,
+                    want.dst
+                ));
             }
         }
         // Apply the binding (also to RELATED ICMP errors' outer header).
-        let Some(c) = self.ct.get(id) else { return None };
+        let Some(c) = self.ct.get(id) else {
+            return None;
+        };
         let icmp_err = self.cur.ctstate == ctbits::RELATED;
         match (dst, dir) {
             (true, Dir::Orig) if c.dnat && !icmp_err => {
@@ -579,7 +688,12 @@ impl Tuple {
 /// A `-j LOG` line as the kernel's nf_log_ipv4 writes it (without the timestamp).
 fn log_line(prefix: &str, ctx: &HookCtx, p: &Ipv4) -> String {
     let mut s = String::with_capacity(160);
-    let _ = write!(s, "{prefix}IN={} OUT={} ", ctx.in_dev.as_deref().unwrap_or(""), ctx.out_dev.as_deref().unwrap_or(""));
+    let _ = write!(
+        s,
+        "{prefix}IN={} OUT={} ",
+        ctx.in_dev.as_deref().unwrap_or(""),
+        ctx.out_dev.as_deref().unwrap_or("")
+    );
     if ctx.bridged {
         if let Some(d) = &ctx.physdev_in {
             let _ = write!(s, "PHYSIN={d} ");
@@ -591,7 +705,11 @@ fn log_line(prefix: &str, ctx: &HookCtx, p: &Ipv4) -> String {
     if ctx.in_dev.is_some() {
         if let Some(m) = ctx.src_mac {
             // netsim knows the source MAC only; the kernel prints dst:src:ethertype.
-            let _ = write!(s, "MAC={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} ", m[0], m[1], m[2], m[3], m[4], m[5]);
+            let _ = write!(
+                s,
+                "MAC={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} ",
+                m[0], m[1], m[2], m[3], m[4], m[5]
+            );
         }
     }
     let df = !matches!(&p.l4, L4::Icmp(i) if i.is_error());
@@ -609,8 +727,18 @@ fn log_line(prefix: &str, ctx: &HookCtx, p: &Ipv4) -> String {
     );
     match &p.l4 {
         L4::Tcp(t) => {
-            let _ = write!(s, "PROTO=TCP SPT={} DPT={} WINDOW={} RES=0x00 ", t.sport, t.dport, t.window);
-            for (on, n) in [(t.flags.ack, "ACK"), (t.flags.psh, "PSH"), (t.flags.rst, "RST"), (t.flags.syn, "SYN"), (t.flags.fin, "FIN")] {
+            let _ = write!(
+                s,
+                "PROTO=TCP SPT={} DPT={} WINDOW={} RES=0x00 ",
+                t.sport, t.dport, t.window
+            );
+            for (on, n) in [
+                (t.flags.ack, "ACK"),
+                (t.flags.psh, "PSH"),
+                (t.flags.rst, "RST"),
+                (t.flags.syn, "SYN"),
+                (t.flags.fin, "FIN"),
+            ] {
                 if on {
                     let _ = write!(s, "{n} ");
                 }
@@ -618,7 +746,13 @@ fn log_line(prefix: &str, ctx: &HookCtx, p: &Ipv4) -> String {
             s.push_str("URGP=0 ");
         }
         L4::Udp(u) => {
-            let _ = write!(s, "PROTO=UDP SPT={} DPT={} LEN={} ", u.sport, u.dport, 8 + u.payload.len());
+            let _ = write!(
+                s,
+                "PROTO=UDP SPT={} DPT={} LEN={} ",
+                u.sport,
+                u.dport,
+                8 + u.payload.len()
+            );
         }
         L4::Icmp(i) => {
             let _ = write!(s, "PROTO=ICMP TYPE={} CODE={} ", i.typ, i.code);

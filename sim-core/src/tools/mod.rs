@@ -3,9 +3,12 @@
 //! Architecture invariant: tools parse arguments, call the model or the engine, and format
 //! text. They hold no state of their own between commands; all state is in the `World`.
 
+pub mod conntrack;
+pub mod dmesg;
 pub mod ethtool;
 pub mod filters;
 pub mod ip;
+pub mod iptables;
 pub mod misc;
 pub mod ping;
 pub mod sysctl;
@@ -27,6 +30,11 @@ pub type ToolFn = fn(&mut Sim, Ctx, &[&str]) -> Output;
 /// Tools beyond the core set, looked up by name.
 pub fn external(name: &str) -> Option<ToolFn> {
     match name {
+        "iptables" => Some(iptables::run),
+        "iptables-save" => Some(iptables::run_save),
+        "iptables-restore" => Some(iptables::run_restore),
+        "conntrack" => Some(conntrack::run),
+        "dmesg" => Some(dmesg::run),
         _ => None,
     }
 }

@@ -29,11 +29,20 @@ impl Tuple {
         let (sport, dport, code) = match &p.l4 {
             L4::Tcp(t) => (t.sport, t.dport, 0),
             L4::Udp(u) => (u.sport, u.dport, 0),
-            L4::Icmp(i) if matches!(i.typ, 0 | 8 | 13 | 14 | 17 | 18) => (i.id(), u16::from(i.typ), i.code),
+            L4::Icmp(i) if matches!(i.typ, 0 | 8 | 13 | 14 | 17 | 18) => {
+                (i.id(), u16::from(i.typ), i.code)
+            }
             L4::Icmp(_) => return None,
             L4::Other { .. } => (0, 0, 0),
         };
-        Some(Tuple { proto: p.proto(), src: p.src, dst: p.dst, sport, dport, code })
+        Some(Tuple {
+            proto: p.proto(),
+            src: p.src,
+            dst: p.dst,
+            sport,
+            dport,
+            code,
+        })
     }
     /// The tuple a reply would carry.
     pub fn invert(&self) -> Tuple {
@@ -47,9 +56,21 @@ impl Tuple {
                 18 => 17,
                 x => x,
             };
-            return Tuple { src: self.dst, dst: self.src, dport: t, ..*self };
+            return Tuple {
+                src: self.dst,
+                dst: self.src,
+                dport: t,
+                ..*self
+            };
         }
-        Tuple { proto: self.proto, src: self.dst, dst: self.src, sport: self.dport, dport: self.sport, code: 0 }
+        Tuple {
+            proto: self.proto,
+            src: self.dst,
+            dst: self.src,
+            sport: self.dport,
+            dport: self.sport,
+            code: 0,
+        }
     }
 }
 
@@ -140,7 +161,12 @@ impl Conntrack {
         if !self.conns.values().any(|c| c.expires <= now) {
             return;
         }
-        let dead: Vec<u64> = self.conns.values().filter(|c| c.expires <= now).map(|c| c.id).collect();
+        let dead: Vec<u64> = self
+            .conns
+            .values()
+            .filter(|c| c.expires <= now)
+            .map(|c| c.id)
+            .collect();
         for id in dead {
             self.remove(id);
         }
@@ -198,7 +224,9 @@ impl Conntrack {
     }
     /// Change the reply tuple of a connection (NAT), keeping the index in step.
     pub fn set_reply(&mut self, id: u64, reply: Tuple) {
-        let Some(c) = self.conns.get_mut(&id) else { return };
+        let Some(c) = self.conns.get_mut(&id) else {
+            return;
+        };
         if self.by_tuple.get(&c.reply).map(|x| x.0) == Some(id) {
             self.by_tuple.remove(&c.reply);
         }
@@ -215,7 +243,9 @@ impl Conntrack {
     /// Account a packet of a known connection: state machine and timeout refresh.
     /// Returns false when the packet is INVALID for the connection.
     pub fn update(&mut self, id: u64, dir: Dir, p: &Ipv4, now: Nanos) -> bool {
-        let Some(c) = self.conns.get_mut(&id) else { return false };
+        let Some(c) = self.conns.get_mut(&id) else {
+            return false;
+        };
         if dir == Dir::Reply {
             c.seen_reply = true;
         }

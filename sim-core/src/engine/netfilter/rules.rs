@@ -128,23 +128,58 @@ pub mod ctbits {
 /// `-m addrtype` types as bits (xt_addrtype's RTN_* order).
 pub mod addrtype {
     pub const NAMES: [&str; 12] = [
-        "UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT",
-        "THROW", "NAT", "XRESOLVE",
+        "UNSPEC",
+        "UNICAST",
+        "LOCAL",
+        "BROADCAST",
+        "ANYCAST",
+        "MULTICAST",
+        "BLACKHOLE",
+        "UNREACHABLE",
+        "PROHIBIT",
+        "THROW",
+        "NAT",
+        "XRESOLVE",
     ];
 }
 
 /// One `-m` match (or the implicit one `-p tcp --dport` loads), precompiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Match {
-    Tcp { sport: Option<PortRange>, dport: Option<PortRange>, flags: Option<(u8, u8, bool)> },
-    Udp { sport: Option<PortRange>, dport: Option<PortRange> },
+    Tcp {
+        sport: Option<PortRange>,
+        dport: Option<PortRange>,
+        flags: Option<(u8, u8, bool)>,
+    },
+    Udp {
+        sport: Option<PortRange>,
+        dport: Option<PortRange>,
+    },
     /// Type 255 is `any`.
-    Icmp { typ: u8, code: (u8, u8), inv: bool },
-    Multiport { dir: MpDir, ports: Vec<(u16, u16)>, inv: bool },
-    Conntrack { state: Option<(u8, bool)>, orig_src: Option<AddrMatch>, orig_dst: Option<AddrMatch> },
-    State { mask: u8, inv: bool },
+    Icmp {
+        typ: u8,
+        code: (u8, u8),
+        inv: bool,
+    },
+    Multiport {
+        dir: MpDir,
+        ports: Vec<(u16, u16)>,
+        inv: bool,
+    },
+    Conntrack {
+        state: Option<(u8, bool)>,
+        orig_src: Option<AddrMatch>,
+        orig_dst: Option<AddrMatch>,
+    },
+    State {
+        mask: u8,
+        inv: bool,
+    },
     /// (type index, inverted) for source and destination.
-    Addrtype { src: Option<(u8, bool)>, dst: Option<(u8, bool)> },
+    Addrtype {
+        src: Option<(u8, bool)>,
+        dst: Option<(u8, bool)>,
+    },
     Comment(String),
     Physdev {
         phys_in: Option<IfMatch>,
@@ -153,20 +188,49 @@ pub enum Match {
         is_bridged: Option<bool>,
         inv_any: bool,
     },
-    Mac { mac: Mac, inv: bool },
-    Iprange { src: Option<(u32, u32, bool)>, dst: Option<(u32, u32, bool)> },
-    Mark { value: u32, mask: u32, inv: bool },
+    Mac {
+        mac: Mac,
+        inv: bool,
+    },
+    Iprange {
+        src: Option<(u32, u32, bool)>,
+        dst: Option<(u32, u32, bool)>,
+    },
+    Mark {
+        value: u32,
+        mask: u32,
+        inv: bool,
+    },
     /// `avg` in iptables' units (1/10000 s per packet); `credit` is kept in nanoseconds.
-    Limit { avg: u32, burst: u32, credit: u64, last: Nanos },
-    Length { min: u16, max: u16, inv: bool },
-    Pkttype { t: PktType, inv: bool },
+    Limit {
+        avg: u32,
+        burst: u32,
+        credit: u64,
+        last: Nanos,
+    },
+    Length {
+        min: u16,
+        max: u16,
+        inv: bool,
+    },
+    Pkttype {
+        t: PktType,
+        inv: bool,
+    },
 }
 
 impl Match {
     /// Same match ignoring run-time state (for `-D`/`-C`).
     pub fn same(&self, o: &Match) -> bool {
         match (self, o) {
-            (Match::Limit { avg: a, burst: b, .. }, Match::Limit { avg: c, burst: d, .. }) => a == c && b == d,
+            (
+                Match::Limit {
+                    avg: a, burst: b, ..
+                },
+                Match::Limit {
+                    avg: c, burst: d, ..
+                },
+            ) => a == c && b == d,
             _ => self == o,
         }
     }
@@ -191,16 +255,35 @@ pub enum Target {
     Drop,
     Return,
     /// A user chain, by name; `idx` is its position in the table (kept up to date).
-    Jump { chain: String, idx: usize, goto: bool },
+    Jump {
+        chain: String,
+        idx: usize,
+        goto: bool,
+    },
     /// `--reject-with` name as iptables prints it, and what to send.
-    Reject { with: &'static str, icmp: Option<(u8, u8)> },
-    Log { prefix: Option<String>, level: u8 },
+    Reject {
+        with: &'static str,
+        icmp: Option<(u8, u8)>,
+    },
+    Log {
+        prefix: Option<String>,
+        level: u8,
+    },
     /// `--set-xmark value/mask`.
-    Mark { value: u32, mask: u32 },
+    Mark {
+        value: u32,
+        mask: u32,
+    },
     Snat(NatRange),
     Dnat(NatRange),
-    Masquerade { ports: Option<(u16, u16)>, random: bool },
-    Redirect { ports: Option<(u16, u16)>, random: bool },
+    Masquerade {
+        ports: Option<(u16, u16)>,
+        random: bool,
+    },
+    Redirect {
+        ports: Option<(u16, u16)>,
+        random: bool,
+    },
 }
 
 /// One rule with its counters.
@@ -220,12 +303,29 @@ pub struct Rule {
 
 impl Rule {
     pub fn new() -> Rule {
-        Rule { src: None, dst: None, in_if: None, out_if: None, proto: None, matches: Vec::new(), target: Target::None, pkts: 0, bytes: 0 }
+        Rule {
+            src: None,
+            dst: None,
+            in_if: None,
+            out_if: None,
+            proto: None,
+            matches: Vec::new(),
+            target: Target::None,
+            pkts: 0,
+            bytes: 0,
+        }
     }
     /// Same rule for `-D`/`-C` (counters and limit state ignored).
     pub fn same(&self, o: &Rule) -> bool {
         let tgt = match (&self.target, &o.target) {
-            (Target::Jump { chain: a, goto: g, .. }, Target::Jump { chain: b, goto: h, .. }) => a == b && g == h,
+            (
+                Target::Jump {
+                    chain: a, goto: g, ..
+                },
+                Target::Jump {
+                    chain: b, goto: h, ..
+                },
+            ) => a == b && g == h,
             (a, b) => a == b,
         };
         tgt && self.src == o.src
@@ -237,8 +337,16 @@ impl Rule {
             && self.matches.iter().zip(&o.matches).all(|(a, b)| a.same(b))
     }
     pub fn uses_conntrack(&self) -> bool {
-        self.matches.iter().any(|m| matches!(m, Match::Conntrack { .. } | Match::State { .. }))
-            || matches!(self.target, Target::Snat(_) | Target::Dnat(_) | Target::Masquerade { .. } | Target::Redirect { .. })
+        self.matches
+            .iter()
+            .any(|m| matches!(m, Match::Conntrack { .. } | Match::State { .. }))
+            || matches!(
+                self.target,
+                Target::Snat(_)
+                    | Target::Dnat(_)
+                    | Target::Masquerade { .. }
+                    | Target::Redirect { .. }
+            )
     }
 }
 
@@ -271,7 +379,13 @@ impl Table {
         let chains = id
             .builtins()
             .iter()
-            .map(|n| Chain { name: n.to_string(), policy: Some(true), rules: Vec::new(), pkts: 0, bytes: 0 })
+            .map(|n| Chain {
+                name: n.to_string(),
+                policy: Some(true),
+                rules: Vec::new(),
+                pkts: 0,
+                bytes: 0,
+            })
             .collect();
         Table { id, chains }
     }
@@ -290,8 +404,20 @@ impl Table {
     /// Add a user chain in sorted position.
     pub fn add_chain(&mut self, name: &str) {
         let nb = self.n_builtin();
-        let pos = self.chains[nb..].iter().position(|c| c.name.as_str() > name).map_or(self.chains.len(), |p| p + nb);
-        self.chains.insert(pos, Chain { name: name.to_string(), policy: None, rules: Vec::new(), pkts: 0, bytes: 0 });
+        let pos = self.chains[nb..]
+            .iter()
+            .position(|c| c.name.as_str() > name)
+            .map_or(self.chains.len(), |p| p + nb);
+        self.chains.insert(
+            pos,
+            Chain {
+                name: name.to_string(),
+                policy: None,
+                rules: Vec::new(),
+                pkts: 0,
+                bytes: 0,
+            },
+        );
         self.relink();
     }
     /// Recompute jump indexes after chains moved.
@@ -347,11 +473,17 @@ fn addr_type(ctx: &HookCtx, a: Ipv4Addr) -> u8 {
 #[inline]
 pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool {
     match m {
-        Match::Tcp { sport, dport, flags } => {
+        Match::Tcp {
+            sport,
+            dport,
+            flags,
+        } => {
             let L4::Tcp(t) = &p.l4 else { return false };
             sport.map_or(true, |r| r.matches(t.sport))
                 && dport.map_or(true, |r| r.matches(t.dport))
-                && flags.map_or(true, |(mask, cmp, inv)| ((t.flags.bits() & mask) == cmp) != inv)
+                && flags.map_or(true, |(mask, cmp, inv)| {
+                    ((t.flags.bits() & mask) == cmp) != inv
+                })
         }
         Match::Udp { sport, dport } => {
             let L4::Udp(u) = &p.l4 else { return false };
@@ -363,7 +495,9 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             m != *inv
         }
         Match::Multiport { dir, ports, inv } => {
-            let Some((s, d)) = p.ports() else { return false };
+            let Some((s, d)) = p.ports() else {
+                return false;
+            };
             let hit = |x: u16| ports.iter().any(|&(a, b)| x >= a && x <= b);
             let m = match dir {
                 MpDir::Src => hit(s),
@@ -372,7 +506,11 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             };
             m != *inv
         }
-        Match::Conntrack { state, orig_src, orig_dst } => {
+        Match::Conntrack {
+            state,
+            orig_src,
+            orig_dst,
+        } => {
             state.map_or(true, |(mask, inv)| (meta.ctstate & mask != 0) != inv)
                 && orig_src.map_or(true, |a| a.matches(meta.orig_src))
                 && orig_dst.map_or(true, |a| a.matches(meta.orig_dst))
@@ -383,7 +521,12 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
                 && dst.map_or(true, |(t, inv)| (addr_type(ctx, p.dst) == t) != inv)
         }
         Match::Comment(_) => true,
-        Match::Physdev { phys_in, phys_out, is_bridged, .. } => {
+        Match::Physdev {
+            phys_in,
+            phys_out,
+            is_bridged,
+            ..
+        } => {
             if let Some(inv) = is_bridged {
                 if ctx.bridged == *inv {
                     return false;
@@ -391,10 +534,15 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             }
             if !ctx.bridged && (phys_in.is_some() || phys_out.is_some()) {
                 // Not bridged: only an inverted physdev test can match.
-                return phys_in.as_ref().map_or(true, |i| i.inv) && phys_out.as_ref().map_or(true, |o| o.inv);
+                return phys_in.as_ref().map_or(true, |i| i.inv)
+                    && phys_out.as_ref().map_or(true, |o| o.inv);
             }
-            phys_in.as_ref().map_or(true, |i| i.matches(ctx.physdev_in.as_deref()))
-                && phys_out.as_ref().map_or(true, |o| o.matches(ctx.physdev_out.as_deref()))
+            phys_in
+                .as_ref()
+                .map_or(true, |i| i.matches(ctx.physdev_in.as_deref()))
+                && phys_out
+                    .as_ref()
+                    .map_or(true, |o| o.matches(ctx.physdev_out.as_deref()))
         }
         Match::Mac { mac, inv } => (ctx.src_mac == Some(*mac)) != *inv,
         Match::Iprange { src, dst } => {
@@ -405,7 +553,12 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             src.map_or(true, |r| inr(r, p.src)) && dst.map_or(true, |r| inr(r, p.dst))
         }
         Match::Mark { value, mask, inv } => ((meta.mark & *mask) == *value) != *inv,
-        Match::Limit { avg, burst, credit, last } => {
+        Match::Limit {
+            avg,
+            burst,
+            credit,
+            last,
+        } => {
             // The kernel's token bucket, in nanoseconds of credit: each packet costs
             // `avg` ten-thousandths of a second; the bucket holds `burst` packets.
             let cost = u64::from(*avg) * 100_000;

@@ -60,7 +60,9 @@ pub fn parse_addrs(s: &str) -> PResult<Vec<(u32, u32)>> {
         };
         let addr: Ipv4Addr = match a {
             "localhost" => Ipv4Addr::LOCALHOST,
-            _ => a.parse().map_err(|_| PErr(format!("host/network `{a}' not found")))?,
+            _ => a
+                .parse()
+                .map_err(|_| PErr(format!("host/network `{a}' not found")))?,
         };
         let mask = match m {
             None => u32::MAX,
@@ -93,7 +95,11 @@ fn parse_range(s: &str, tcp: bool, inv: bool) -> PResult<PortRange> {
     match s.split_once(':') {
         Some((a, b)) => {
             let lo = if a.is_empty() { 0 } else { parse_port(a, tcp)? };
-            let hi = if b.is_empty() { 65535 } else { parse_port(b, tcp)? };
+            let hi = if b.is_empty() {
+                65535
+            } else {
+                parse_port(b, tcp)?
+            };
             if lo > hi {
                 return err(format!("invalid portrange ({lo}:{hi}) specified"));
             }
@@ -106,8 +112,16 @@ fn parse_range(s: &str, tcp: bool, inv: bool) -> PResult<PortRange> {
     }
 }
 
-const TCP_FLAGS: &[(&str, u8)] =
-    &[("FIN", 1), ("SYN", 2), ("RST", 4), ("PSH", 8), ("ACK", 16), ("URG", 32), ("ALL", 63), ("NONE", 0)];
+const TCP_FLAGS: &[(&str, u8)] = &[
+    ("FIN", 1),
+    ("SYN", 2),
+    ("RST", 4),
+    ("PSH", 8),
+    ("ACK", 16),
+    ("URG", 32),
+    ("ALL", 63),
+    ("NONE", 0),
+];
 
 fn parse_tcp_flags(s: &str) -> PResult<u8> {
     let mut v = 0;
@@ -178,21 +192,56 @@ fn parse_icmp(s: &str) -> PResult<(u8, (u8, u8))> {
 
 /// `--reject-with` names: (accepted names, canonical, ICMP type/code or None for tcp-reset).
 const REJECTS: &[(&[&str], &str, Option<(u8, u8)>)] = &[
-    (&["icmp-net-unreachable", "net-unreach"], "icmp-net-unreachable", Some((3, 0))),
-    (&["icmp-host-unreachable", "host-unreach"], "icmp-host-unreachable", Some((3, 1))),
-    (&["icmp-proto-unreachable", "proto-unreach"], "icmp-proto-unreachable", Some((3, 2))),
-    (&["icmp-port-unreachable", "port-unreach"], "icmp-port-unreachable", Some((3, 3))),
-    (&["icmp-net-prohibited", "net-prohib"], "icmp-net-prohibited", Some((3, 9))),
-    (&["icmp-host-prohibited", "host-prohib"], "icmp-host-prohibited", Some((3, 10))),
-    (&["icmp-admin-prohibited", "admin-prohib"], "icmp-admin-prohibited", Some((3, 13))),
+    (
+        &["icmp-net-unreachable", "net-unreach"],
+        "icmp-net-unreachable",
+        Some((3, 0)),
+    ),
+    (
+        &["icmp-host-unreachable", "host-unreach"],
+        "icmp-host-unreachable",
+        Some((3, 1)),
+    ),
+    (
+        &["icmp-proto-unreachable", "proto-unreach"],
+        "icmp-proto-unreachable",
+        Some((3, 2)),
+    ),
+    (
+        &["icmp-port-unreachable", "port-unreach"],
+        "icmp-port-unreachable",
+        Some((3, 3)),
+    ),
+    (
+        &["icmp-net-prohibited", "net-prohib"],
+        "icmp-net-prohibited",
+        Some((3, 9)),
+    ),
+    (
+        &["icmp-host-prohibited", "host-prohib"],
+        "icmp-host-prohibited",
+        Some((3, 10)),
+    ),
+    (
+        &["icmp-admin-prohibited", "admin-prohib"],
+        "icmp-admin-prohibited",
+        Some((3, 13)),
+    ),
     (&["tcp-reset", "tcp-rst"], "tcp-reset", None),
 ];
 
-const LOG_LEVELS: &[&str] = &["emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"];
+const LOG_LEVELS: &[&str] = &[
+    "emerg", "alert", "crit", "error", "warning", "notice", "info", "debug",
+];
 
 /// The `[N]` name iptables prints for a log level.
 pub fn log_level_name(l: u8) -> &'static str {
-    ["emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"].get(usize::from(l)).copied().unwrap_or("?")
+    [
+        "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug",
+    ]
+    .get(usize::from(l))
+    .copied()
+    .unwrap_or("?")
 }
 
 fn parse_u32(s: &str) -> Option<u32> {
@@ -253,7 +302,8 @@ fn parse_mac(s: &str) -> PResult<[u8; 6]> {
         return err("Invalid MAC address specified.");
     }
     for (i, p) in parts.iter().enumerate() {
-        m[i] = u8::from_str_radix(p, 16).map_err(|_| PErr("Invalid MAC address specified.".into()))?;
+        m[i] =
+            u8::from_str_radix(p, 16).map_err(|_| PErr("Invalid MAC address specified.".into()))?;
         if p.is_empty() || p.len() > 2 {
             return err("Invalid MAC address specified.");
         }
@@ -271,7 +321,10 @@ fn parse_nat_range(s: &str, what: &str) -> PResult<NatRange> {
         (None, None)
     } else {
         match ip.split_once('-') {
-            Some((a, b)) => (Some(a.parse().map_err(|_| bad())?), Some(b.parse().map_err(|_| bad())?)),
+            Some((a, b)) => (
+                Some(a.parse().map_err(|_| bad())?),
+                Some(b.parse().map_err(|_| bad())?),
+            ),
             None => (Some(ip.parse().map_err(|_| bad())?), None),
         }
     };
@@ -289,12 +342,21 @@ fn parse_nat_range(s: &str, what: &str) -> PResult<NatRange> {
         }
     };
     let _ = what;
-    Ok(NatRange { min_ip, max_ip, ports, random: false, persistent: false })
+    Ok(NatRange {
+        min_ip,
+        max_ip,
+        ports,
+        random: false,
+        persistent: false,
+    })
 }
 
 fn parse_port_range(s: &str) -> PResult<(u16, u16)> {
     let bad = || PErr(format!("Port \"{s}\" not valid\n"));
-    let (a, b) = s.split_once('-').or_else(|| s.split_once(':')).unwrap_or((s, s));
+    let (a, b) = s
+        .split_once('-')
+        .or_else(|| s.split_once(':'))
+        .unwrap_or((s, s));
     let a: u16 = a.parse().map_err(|_| bad())?;
     let b: u16 = b.parse().map_err(|_| bad())?;
     if b < a {
@@ -314,6 +376,7 @@ pub struct Parsed {
 }
 
 /// Parse state of one rule specification.
+#[derive(Debug)]
 pub struct RuleParser {
     pub p: Parsed,
     /// The target name seen; its options follow.
@@ -334,23 +397,98 @@ impl Default for RuleParser {
 
 /// Matches netsim models (`-m NAME`).
 const MATCHES: &[&str] = &[
-    "tcp", "udp", "icmp", "multiport", "conntrack", "state", "addrtype", "comment", "physdev", "mac", "iprange", "mark",
-    "limit", "length", "pkttype",
+    "tcp",
+    "udp",
+    "icmp",
+    "multiport",
+    "conntrack",
+    "state",
+    "addrtype",
+    "comment",
+    "physdev",
+    "mac",
+    "iprange",
+    "mark",
+    "limit",
+    "length",
+    "pkttype",
 ];
 
 /// Matches iptables has that netsim does not model.
 const KNOWN_UNMODELLED: &[&str] = &[
-    "recent", "hashlimit", "connlimit", "owner", "set", "string", "time", "u32", "dscp", "tos", "ttl", "hl", "policy",
-    "socket", "statistic", "quota", "connmark", "connbytes", "helper", "realm", "rpfilter", "cgroup", "bpf", "esp",
-    "ah", "sctp", "dccp", "tcpmss", "ecn", "devgroup", "cluster", "cpu", "nfacct", "osf", "ipvs", "rateest", "l2tp",
-    "ipcomp", "ipv4options", "udplite", "frag", "ttl",
+    "recent",
+    "hashlimit",
+    "connlimit",
+    "owner",
+    "set",
+    "string",
+    "time",
+    "u32",
+    "dscp",
+    "tos",
+    "ttl",
+    "hl",
+    "policy",
+    "socket",
+    "statistic",
+    "quota",
+    "connmark",
+    "connbytes",
+    "helper",
+    "realm",
+    "rpfilter",
+    "cgroup",
+    "bpf",
+    "esp",
+    "ah",
+    "sctp",
+    "dccp",
+    "tcpmss",
+    "ecn",
+    "devgroup",
+    "cluster",
+    "cpu",
+    "nfacct",
+    "osf",
+    "ipvs",
+    "rateest",
+    "l2tp",
+    "ipcomp",
+    "ipv4options",
+    "udplite",
+    "frag",
+    "ttl",
 ];
 
 /// Targets iptables has that netsim does not model.
 const KNOWN_UNMODELLED_TARGETS: &[&str] = &[
-    "TCPMSS", "NOTRACK", "CT", "CONNMARK", "TPROXY", "NFQUEUE", "NFLOG", "TEE", "TOS", "TTL", "DSCP", "ECN",
-    "CLASSIFY", "SET", "AUDIT", "CHECKSUM", "NETMAP", "CLUSTERIP", "SECMARK", "CONNSECMARK", "TRACE", "IDLETIMER",
-    "LED", "RATEEST", "SYNPROXY", "HMARK", "ULOG",
+    "TCPMSS",
+    "NOTRACK",
+    "CT",
+    "CONNMARK",
+    "TPROXY",
+    "NFQUEUE",
+    "NFLOG",
+    "TEE",
+    "TOS",
+    "TTL",
+    "DSCP",
+    "ECN",
+    "CLASSIFY",
+    "SET",
+    "AUDIT",
+    "CHECKSUM",
+    "NETMAP",
+    "CLUSTERIP",
+    "SECMARK",
+    "CONNSECMARK",
+    "TRACE",
+    "IDLETIMER",
+    "LED",
+    "RATEEST",
+    "SYNPROXY",
+    "HMARK",
+    "ULOG",
 ];
 
 /// `Some(message)` when the word names something netsim refuses as unsupported.
@@ -358,6 +496,7 @@ pub fn unsupported_reason(kind: &str, name: &str) -> String {
     format!("{kind} `{name}`")
 }
 
+#[derive(Debug)]
 pub enum Step {
     /// Consumed `n` words.
     Took(usize),
@@ -367,31 +506,94 @@ pub enum Step {
 
 impl RuleParser {
     pub fn new() -> RuleParser {
-        RuleParser { p: Parsed::default(), target: None, seen_s: false, seen_d: false, seen_i: false, seen_o: false, loaded: Vec::new() }
+        RuleParser {
+            p: Parsed::default(),
+            target: None,
+            seen_s: false,
+            seen_d: false,
+            seen_i: false,
+            seen_o: false,
+            loaded: Vec::new(),
+        }
     }
 
     fn find_loaded(&self, name: &str) -> Option<usize> {
-        self.loaded.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+        self.loaded
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, i)| *i)
     }
 
     fn load(&mut self, name: &'static str, now: Nanos) -> usize {
         let _ = now;
         let m = match name {
-            "tcp" => Match::Tcp { sport: None, dport: None, flags: None },
-            "udp" => Match::Udp { sport: None, dport: None },
-            "icmp" => Match::Icmp { typ: 255, code: (0, 255), inv: false },
-            "multiport" => Match::Multiport { dir: MpDir::Any, ports: Vec::new(), inv: false },
-            "conntrack" => Match::Conntrack { state: None, orig_src: None, orig_dst: None },
-            "state" => Match::State { mask: 0, inv: false },
-            "addrtype" => Match::Addrtype { src: None, dst: None },
+            "tcp" => Match::Tcp {
+                sport: None,
+                dport: None,
+                flags: None,
+            },
+            "udp" => Match::Udp {
+                sport: None,
+                dport: None,
+            },
+            "icmp" => Match::Icmp {
+                typ: 255,
+                code: (0, 255),
+                inv: false,
+            },
+            "multiport" => Match::Multiport {
+                dir: MpDir::Any,
+                ports: Vec::new(),
+                inv: false,
+            },
+            "conntrack" => Match::Conntrack {
+                state: None,
+                orig_src: None,
+                orig_dst: None,
+            },
+            "state" => Match::State {
+                mask: 0,
+                inv: false,
+            },
+            "addrtype" => Match::Addrtype {
+                src: None,
+                dst: None,
+            },
             "comment" => Match::Comment(String::new()),
-            "physdev" => Match::Physdev { phys_in: None, phys_out: None, is_bridged: None, inv_any: false },
-            "mac" => Match::Mac { mac: [0; 6], inv: false },
-            "iprange" => Match::Iprange { src: None, dst: None },
-            "mark" => Match::Mark { value: 0, mask: u32::MAX, inv: false },
-            "limit" => Match::Limit { avg: 10_000 * 3600 / 3, burst: 5, credit: 0, last: Nanos::MAX },
-            "length" => Match::Length { min: 0, max: 0, inv: false },
-            _ => Match::Pkttype { t: PktType::Unicast, inv: false },
+            "physdev" => Match::Physdev {
+                phys_in: None,
+                phys_out: None,
+                is_bridged: None,
+                inv_any: false,
+            },
+            "mac" => Match::Mac {
+                mac: [0; 6],
+                inv: false,
+            },
+            "iprange" => Match::Iprange {
+                src: None,
+                dst: None,
+            },
+            "mark" => Match::Mark {
+                value: 0,
+                mask: u32::MAX,
+                inv: false,
+            },
+            "limit" => Match::Limit {
+                avg: 10_000 * 3600 / 3,
+                burst: 5,
+                credit: 0,
+                last: Nanos::MAX,
+            },
+            "length" => Match::Length {
+                min: 0,
+                max: 0,
+                inv: false,
+            },
+            _ => Match::Pkttype {
+                t: PktType::Unicast,
+                inv: false,
+            },
         };
         self.p.rule.matches.push(m);
         let idx = self.p.rule.matches.len() - 1;
@@ -403,41 +605,68 @@ impl RuleParser {
     pub fn option(&mut self, args: &[&str], i: usize, inv: bool) -> PResult<Step> {
         let opt = args[i];
         let arg = |k: usize| -> PResult<&str> {
-            args.get(i + k).copied().ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
+            args.get(i + k)
+                .copied()
+                .ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
         };
         match opt {
             "-s" | "--source" | "--src" | "-d" | "--destination" | "--dst" => {
                 let src = matches!(opt, "-s" | "--source" | "--src");
-                let seen = if src { &mut self.seen_s } else { &mut self.seen_d };
+                let seen = if src {
+                    &mut self.seen_s
+                } else {
+                    &mut self.seen_d
+                };
                 if *seen {
-                    return err(format!("multiple -{} flags not allowed", if src { 's' } else { 'd' }));
+                    return err(format!(
+                        "multiple -{} flags not allowed",
+                        if src { 's' } else { 'd' }
+                    ));
                 }
                 *seen = true;
                 let v = parse_addrs(arg(1)?)?;
                 let (a, m) = v[0];
-                let am = Some(AddrMatch { addr: a, mask: m, inv });
+                let am = Some(AddrMatch {
+                    addr: a,
+                    mask: m,
+                    inv,
+                });
                 if src {
                     self.p.rule.src = am;
                 } else {
                     self.p.rule.dst = am;
                 }
                 if v.len() > 1 {
-                    return Err(PErr("netsim: several addresses in one -s/-d are not supported".into()));
+                    return Err(PErr(
+                        "netsim: several addresses in one -s/-d are not supported".into(),
+                    ));
                 }
                 Ok(Step::Took(2))
             }
             "-i" | "--in-interface" | "-o" | "--out-interface" => {
                 let inn = matches!(opt, "-i" | "--in-interface");
-                let seen = if inn { &mut self.seen_i } else { &mut self.seen_o };
+                let seen = if inn {
+                    &mut self.seen_i
+                } else {
+                    &mut self.seen_o
+                };
                 if *seen {
-                    return err(format!("multiple -{} flags not allowed", if inn { 'i' } else { 'o' }));
+                    return err(format!(
+                        "multiple -{} flags not allowed",
+                        if inn { 'i' } else { 'o' }
+                    ));
                 }
                 *seen = true;
                 let name = arg(1)?;
                 if name.len() >= 16 {
-                    return err(format!("interface name `{name}' must be shorter than IFNAMSIZ (15)"));
+                    return err(format!(
+                        "interface name `{name}' must be shorter than IFNAMSIZ (15)"
+                    ));
                 }
-                let m = Some(IfMatch { name: name.to_string(), inv });
+                let m = Some(IfMatch {
+                    name: name.to_string(),
+                    inv,
+                });
                 if inn {
                     self.p.rule.in_if = m;
                 } else {
@@ -461,8 +690,12 @@ impl RuleParser {
                         self.load(m, 0);
                         Ok(Step::Took(2))
                     }
-                    None if KNOWN_UNMODELLED.contains(&name) => Err(PErr(format!("\u{0}match `{name}`"))),
-                    None => err(format!("Couldn't load match `{name}':No such file or directory\n")),
+                    None if KNOWN_UNMODELLED.contains(&name) => {
+                        Err(PErr(format!("\u{0}match `{name}`")))
+                    }
+                    None => err(format!(
+                        "Couldn't load match `{name}':No such file or directory\n"
+                    )),
                 }
             }
             "-j" | "--jump" | "-g" | "--goto" => {
@@ -473,15 +706,45 @@ impl RuleParser {
                     "ACCEPT" => Target::Accept,
                     "DROP" => Target::Drop,
                     "RETURN" => Target::Return,
-                    "REJECT" => Target::Reject { with: "icmp-port-unreachable", icmp: Some((3, 3)) },
-                    "LOG" => Target::Log { prefix: None, level: 4 },
+                    "REJECT" => Target::Reject {
+                        with: "icmp-port-unreachable",
+                        icmp: Some((3, 3)),
+                    },
+                    "LOG" => Target::Log {
+                        prefix: None,
+                        level: 4,
+                    },
                     "MARK" => Target::Mark { value: 0, mask: 0 },
-                    "SNAT" => Target::Snat(NatRange { min_ip: None, max_ip: None, ports: None, random: false, persistent: false }),
-                    "DNAT" => Target::Dnat(NatRange { min_ip: None, max_ip: None, ports: None, random: false, persistent: false }),
-                    "MASQUERADE" => Target::Masquerade { ports: None, random: false },
-                    "REDIRECT" => Target::Redirect { ports: None, random: false },
-                    _ if KNOWN_UNMODELLED_TARGETS.contains(&name) => return Err(PErr(format!("\u{0}target `{name}`"))),
-                    _ => Target::Jump { chain: name.to_string(), idx: usize::MAX, goto: matches!(opt, "-g" | "--goto") },
+                    "SNAT" => Target::Snat(NatRange {
+                        min_ip: None,
+                        max_ip: None,
+                        ports: None,
+                        random: false,
+                        persistent: false,
+                    }),
+                    "DNAT" => Target::Dnat(NatRange {
+                        min_ip: None,
+                        max_ip: None,
+                        ports: None,
+                        random: false,
+                        persistent: false,
+                    }),
+                    "MASQUERADE" => Target::Masquerade {
+                        ports: None,
+                        random: false,
+                    },
+                    "REDIRECT" => Target::Redirect {
+                        ports: None,
+                        random: false,
+                    },
+                    _ if KNOWN_UNMODELLED_TARGETS.contains(&name) => {
+                        return Err(PErr(format!("\u{0}target `{name}`")))
+                    }
+                    _ => Target::Jump {
+                        chain: name.to_string(),
+                        idx: usize::MAX,
+                        goto: matches!(opt, "-g" | "--goto"),
+                    },
                 };
                 Ok(Step::Took(2))
             }
@@ -494,7 +757,9 @@ impl RuleParser {
     fn ext_option(&mut self, args: &[&str], i: usize, inv: bool) -> PResult<Step> {
         let opt = args[i];
         let arg = |k: usize| -> PResult<&str> {
-            args.get(i + k).copied().ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
+            args.get(i + k)
+                .copied()
+                .ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
         };
         // Target options.
         if self.target.is_some() {
@@ -502,7 +767,9 @@ impl RuleParser {
             let took = match (t, opt) {
                 (Target::Reject { with, icmp }, "--reject-with") => {
                     let a = arg(1)?;
-                    let Some((_, canon, ic)) = REJECTS.iter().find(|(names, ..)| names.contains(&a)) else {
+                    let Some((_, canon, ic)) =
+                        REJECTS.iter().find(|(names, ..)| names.contains(&a))
+                    else {
                         return err(format!("unknown reject type \"{a}\""));
                     };
                     *with = canon;
@@ -528,7 +795,9 @@ impl RuleParser {
                 }
                 (Target::Mark { value, mask }, "--set-mark" | "--set-xmark") => {
                     let a = arg(1)?;
-                    let Some((v, m)) = parse_value_mask(a) else { return err(format!("Bad MARK value \"{a}\"")) };
+                    let Some((v, m)) = parse_value_mask(a) else {
+                        return err(format!("Bad MARK value \"{a}\""));
+                    };
                     if opt == "--set-mark" {
                         *value = v;
                         *mask = v | m;
@@ -540,7 +809,9 @@ impl RuleParser {
                 }
                 (Target::Mark { value, mask }, "--and-mark" | "--or-mark" | "--xor-mark") => {
                     let a = arg(1)?;
-                    let Some(v) = parse_u32(a) else { return err(format!("Bad MARK value \"{a}\"")) };
+                    let Some(v) = parse_u32(a) else {
+                        return err(format!("Bad MARK value \"{a}\""));
+                    };
                     (*value, *mask) = match opt {
                         "--and-mark" => (0, !v),
                         "--or-mark" => (v, v),
@@ -563,11 +834,17 @@ impl RuleParser {
                     r.persistent = true;
                     Some(1)
                 }
-                (Target::Masquerade { ports, .. } | Target::Redirect { ports, .. }, "--to-ports") => {
+                (
+                    Target::Masquerade { ports, .. } | Target::Redirect { ports, .. },
+                    "--to-ports",
+                ) => {
                     *ports = Some(parse_port_range(arg(1)?)?);
                     Some(2)
                 }
-                (Target::Masquerade { random, .. } | Target::Redirect { random, .. }, "--random") => {
+                (
+                    Target::Masquerade { random, .. } | Target::Redirect { random, .. },
+                    "--random",
+                ) => {
                     *random = true;
                     Some(1)
                 }
@@ -605,17 +882,37 @@ impl RuleParser {
 
     fn accepts(&self, name: &str, opt: &str) -> bool {
         match name {
-            "tcp" => matches!(opt, "--sport" | "--source-port" | "--dport" | "--destination-port" | "--tcp-flags" | "--syn"),
-            "udp" => matches!(opt, "--sport" | "--source-port" | "--dport" | "--destination-port"),
+            "tcp" => matches!(
+                opt,
+                "--sport"
+                    | "--source-port"
+                    | "--dport"
+                    | "--destination-port"
+                    | "--tcp-flags"
+                    | "--syn"
+            ),
+            "udp" => matches!(
+                opt,
+                "--sport" | "--source-port" | "--dport" | "--destination-port"
+            ),
             "icmp" => opt == "--icmp-type",
             _ => false,
         }
     }
 
-    fn match_option(&mut self, name: &str, idx: usize, args: &[&str], i: usize, inv: bool) -> PResult<Option<usize>> {
+    fn match_option(
+        &mut self,
+        name: &str,
+        idx: usize,
+        args: &[&str],
+        i: usize,
+        inv: bool,
+    ) -> PResult<Option<usize>> {
         let opt = args[i];
         let arg = |k: usize| -> PResult<&str> {
-            args.get(i + k).copied().ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
+            args.get(i + k)
+                .copied()
+                .ok_or_else(|| PErr(format!("option \"{opt}\" requires an argument")))
         };
         let tcp_proto = !matches!(self.p.proto, Some((17, false)));
         let m = &mut self.p.rule.matches[idx];
@@ -627,7 +924,10 @@ impl RuleParser {
                 *sport = Some(parse_range(arg(1)?, name == "tcp", inv)?);
                 2
             }
-            (Match::Tcp { dport, .. } | Match::Udp { dport, .. }, "--dport" | "--destination-port") => {
+            (
+                Match::Tcp { dport, .. } | Match::Udp { dport, .. },
+                "--dport" | "--destination-port",
+            ) => {
                 if dport.is_some() {
                     return err("Only one `--destination-port' allowed");
                 }
@@ -652,7 +952,14 @@ impl RuleParser {
                 *iv = inv;
                 2
             }
-            (Match::Multiport { dir, ports, inv: iv }, "--sports" | "--source-ports" | "--dports" | "--destination-ports" | "--ports") => {
+            (
+                Match::Multiport {
+                    dir,
+                    ports,
+                    inv: iv,
+                },
+                "--sports" | "--source-ports" | "--dports" | "--destination-ports" | "--ports",
+            ) => {
                 *dir = match opt {
                     "--sports" | "--source-ports" => MpDir::Src,
                     "--dports" | "--destination-ports" => MpDir::Dst,
@@ -665,28 +972,45 @@ impl RuleParser {
                 *iv = inv;
                 2
             }
-            (Match::Conntrack { state, .. }, "--ctstate") | (Match::State { .. }, "--state") => {
+            (m @ (Match::Conntrack { .. } | Match::State { .. }), "--ctstate" | "--state") => {
+                let ct = matches!(m, Match::Conntrack { .. });
+                if ct != (opt == "--ctstate") {
+                    return Ok(None);
+                }
                 let a = arg(1)?;
                 let mut mask = 0u8;
                 for s in a.split(',') {
-                    match ctbits::NAMES.iter().find(|(_, n)| n.eq_ignore_ascii_case(s)) {
-                        Some((b, _)) if opt == "--ctstate" || *b < ctbits::SNAT => mask |= b,
-                        _ if opt == "--ctstate" => return err(format!("Bad ctstate \"{s}\"")),
+                    match ctbits::NAMES
+                        .iter()
+                        .find(|(_, n)| n.eq_ignore_ascii_case(s))
+                    {
+                        Some((b, _)) if ct || *b < ctbits::SNAT => mask |= b,
+                        _ if ct => return err(format!("Bad ctstate \"{s}\"")),
                         _ => return err(format!("Bad state \"{s}\"")),
                     }
                 }
-                match &mut self.p.rule.matches[idx] {
-                    Match::State { mask: m, inv: iv } => {
-                        *m = mask;
+                match m {
+                    Match::State { mask: mm, inv: iv } => {
+                        *mm = mask;
                         *iv = inv;
                     }
-                    _ => *state = Some((mask, inv)),
+                    Match::Conntrack { state, .. } => *state = Some((mask, inv)),
+                    _ => {}
                 }
                 2
             }
-            (Match::Conntrack { orig_src, orig_dst, .. }, "--ctorigsrc" | "--ctorigdst") => {
+            (
+                Match::Conntrack {
+                    orig_src, orig_dst, ..
+                },
+                "--ctorigsrc" | "--ctorigdst",
+            ) => {
                 let v = parse_addrs(arg(1)?)?;
-                let am = Some(AddrMatch { addr: v[0].0, mask: v[0].1, inv });
+                let am = Some(AddrMatch {
+                    addr: v[0].0,
+                    mask: v[0].1,
+                    inv,
+                });
                 if opt == "--ctorigsrc" {
                     *orig_src = am;
                 } else {
@@ -696,7 +1020,10 @@ impl RuleParser {
             }
             (Match::Addrtype { src, dst }, "--src-type" | "--dst-type") => {
                 let a = arg(1)?;
-                let Some(t) = addrtype::NAMES.iter().position(|n| n.eq_ignore_ascii_case(a)) else {
+                let Some(t) = addrtype::NAMES
+                    .iter()
+                    .position(|n| n.eq_ignore_ascii_case(a))
+                else {
                     return err(format!("addrtype: bad type \"{a}\""));
                 };
                 if opt == "--src-type" {
@@ -714,13 +1041,27 @@ impl RuleParser {
                 *c = a.to_string();
                 2
             }
-            (Match::Physdev { phys_in, phys_out, is_bridged, .. }, _) => match opt {
+            (
+                Match::Physdev {
+                    phys_in,
+                    phys_out,
+                    is_bridged,
+                    ..
+                },
+                _,
+            ) => match opt {
                 "--physdev-in" => {
-                    *phys_in = Some(IfMatch { name: arg(1)?.to_string(), inv });
+                    *phys_in = Some(IfMatch {
+                        name: arg(1)?.to_string(),
+                        inv,
+                    });
                     2
                 }
                 "--physdev-out" => {
-                    *phys_out = Some(IfMatch { name: arg(1)?.to_string(), inv });
+                    *phys_out = Some(IfMatch {
+                        name: arg(1)?.to_string(),
+                        inv,
+                    });
                     2
                 }
                 "--physdev-is-bridged" => {
@@ -748,9 +1089,18 @@ impl RuleParser {
                 }
                 2
             }
-            (Match::Mark { value, mask, inv: iv }, "--mark") => {
+            (
+                Match::Mark {
+                    value,
+                    mask,
+                    inv: iv,
+                },
+                "--mark",
+            ) => {
                 let a = arg(1)?;
-                let Some((v, m)) = parse_value_mask(a) else { return err(format!("Bad mark value \"{a}\"")) };
+                let Some((v, m)) = parse_value_mask(a) else {
+                    return err(format!("Bad mark value \"{a}\""));
+                };
                 *value = v;
                 *mask = m;
                 *iv = inv;
@@ -773,8 +1123,16 @@ impl RuleParser {
                 let bad = || PErr(format!("length invalid: `{a}'\n"));
                 let (x, y) = match a.split_once(':') {
                     Some((x, y)) => (
-                        if x.is_empty() { 0 } else { x.parse().map_err(|_| bad())? },
-                        if y.is_empty() { 65535 } else { y.parse().map_err(|_| bad())? },
+                        if x.is_empty() {
+                            0
+                        } else {
+                            x.parse().map_err(|_| bad())?
+                        },
+                        if y.is_empty() {
+                            65535
+                        } else {
+                            y.parse().map_err(|_| bad())?
+                        },
                     ),
                     None => {
                         let v: u16 = a.parse().map_err(|_| bad())?;

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 
-use crate::engine::netfilter::rules::{addrtype, ctbits, AddrMatch, Chain, IfMatch, Match, MpDir, NatRange, PortRange, Rule, Target};
+use crate::engine::netfilter::rules::{
+    addrtype, ctbits, AddrMatch, Chain, IfMatch, Match, MpDir, NatRange, PortRange, Rule, Target,
+};
 use crate::engine::netfilter::PktType;
 
 use super::parse::{log_level_name, proto_name, ICMP_TYPES};
@@ -24,7 +26,10 @@ fn addr_save(a: &AddrMatch) -> String {
 
 /// `xtables_save_string`.
 fn save_string(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         format!(" {s}")
     } else {
         let mut o = String::from(" \"");
@@ -62,12 +67,29 @@ fn tcp_flag_names(f: u8) -> String {
     if f & 0x3f == 0x3f {
         return "ALL".into();
     }
-    let names = [(1, "FIN"), (2, "SYN"), (4, "RST"), (8, "PSH"), (16, "ACK"), (32, "URG")];
-    names.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
+    let names = [
+        (1, "FIN"),
+        (2, "SYN"),
+        (4, "RST"),
+        (8, "PSH"),
+        (16, "ACK"),
+        (32, "URG"),
+    ];
+    names
+        .iter()
+        .filter(|(b, _)| f & b != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn ct_names(mask: u8) -> String {
-    ctbits::NAMES.iter().filter(|(b, _)| mask & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
+    ctbits::NAMES
+        .iter()
+        .filter(|(b, _)| mask & b != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn pkttype_name(t: PktType) -> &'static str {
@@ -79,11 +101,19 @@ fn pkttype_name(t: PktType) -> &'static str {
 }
 
 fn mac_str(m: &[u8; 6]) -> String {
-    format!("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", m[0], m[1], m[2], m[3], m[4], m[5])
+    format!(
+        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+        m[0], m[1], m[2], m[3], m[4], m[5]
+    )
 }
 
 fn rate_str(period: u32) -> String {
-    let rates: [(&str, u64); 4] = [("day", 10_000 * 86400), ("hour", 10_000 * 3600), ("min", 10_000 * 60), ("sec", 10_000)];
+    let rates: [(&str, u64); 4] = [
+        ("day", 10_000 * 86400),
+        ("hour", 10_000 * 3600),
+        ("min", 10_000 * 60),
+        ("sec", 10_000),
+    ];
     let p = u64::from(period.max(1));
     let mut i = 1;
     while i < rates.len() {
@@ -126,7 +156,11 @@ fn ports_str(p: (u16, u16)) -> String {
 fn match_save(m: &Match) -> String {
     let mut s = String::new();
     match m {
-        Match::Tcp { sport, dport, flags } => {
+        Match::Tcp {
+            sport,
+            dport,
+            flags,
+        } => {
             s.push_str(" -m tcp");
             if let Some(r) = sport {
                 let _ = write!(s, "{} --sport {}", inv(r.inv), range_save(r));
@@ -135,7 +169,13 @@ fn match_save(m: &Match) -> String {
                 let _ = write!(s, "{} --dport {}", inv(r.inv), range_save(r));
             }
             if let Some((mask, cmp, i)) = flags {
-                let _ = write!(s, "{} --tcp-flags {} {}", inv(*i), tcp_flag_names(*mask), tcp_flag_names(*cmp));
+                let _ = write!(
+                    s,
+                    "{} --tcp-flags {} {}",
+                    inv(*i),
+                    tcp_flag_names(*mask),
+                    tcp_flag_names(*cmp)
+                );
             }
         }
         Match::Udp { sport, dport } => {
@@ -165,17 +205,34 @@ fn match_save(m: &Match) -> String {
                 MpDir::Dst => "--dports",
                 MpDir::Any => "--ports",
             };
-            let list: Vec<String> = ports.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}:{b}") }).collect();
+            let list: Vec<String> = ports
+                .iter()
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}:{b}")
+                    }
+                })
+                .collect();
             let _ = write!(s, " -m multiport{} {d} {}", inv(*i), list.join(","));
         }
-        Match::Conntrack { state, orig_src, orig_dst } => {
+        Match::Conntrack {
+            state,
+            orig_src,
+            orig_dst,
+        } => {
             s.push_str(" -m conntrack");
             if let Some((m, i)) = state {
                 let _ = write!(s, "{} --ctstate {}", inv(*i), ct_names(*m));
             }
             for (n, a) in [("--ctorigsrc", orig_src), ("--ctorigdst", orig_dst)] {
                 if let Some(a) = a {
-                    let m = if a.mask == u32::MAX { String::new() } else { mask_str(a.mask) };
+                    let m = if a.mask == u32::MAX {
+                        String::new()
+                    } else {
+                        mask_str(a.mask)
+                    };
                     let _ = write!(s, "{} {n} {}{m}", inv(a.inv), Ipv4Addr::from(a.addr));
                 }
             }
@@ -186,16 +243,31 @@ fn match_save(m: &Match) -> String {
         Match::Addrtype { src, dst } => {
             s.push_str(" -m addrtype");
             if let Some((t, i)) = src {
-                let _ = write!(s, "{} --src-type {}", inv(*i), addrtype::NAMES[usize::from(*t) % 12]);
+                let _ = write!(
+                    s,
+                    "{} --src-type {}",
+                    inv(*i),
+                    addrtype::NAMES[usize::from(*t) % 12]
+                );
             }
             if let Some((t, i)) = dst {
-                let _ = write!(s, "{} --dst-type {}", inv(*i), addrtype::NAMES[usize::from(*t) % 12]);
+                let _ = write!(
+                    s,
+                    "{} --dst-type {}",
+                    inv(*i),
+                    addrtype::NAMES[usize::from(*t) % 12]
+                );
             }
         }
         Match::Comment(c) => {
             let _ = write!(s, " -m comment --comment{}", save_string(c));
         }
-        Match::Physdev { phys_in, phys_out, is_bridged, .. } => {
+        Match::Physdev {
+            phys_in,
+            phys_out,
+            is_bridged,
+            ..
+        } => {
             s.push_str(" -m physdev");
             if let Some(i) = phys_in {
                 let _ = write!(s, "{} --physdev-in {}", inv(i.inv), i.name);
@@ -214,11 +286,21 @@ fn match_save(m: &Match) -> String {
             s.push_str(" -m iprange");
             for (n, r) in [("--src-range", src), ("--dst-range", dst)] {
                 if let Some((a, b, i)) = r {
-                    let _ = write!(s, "{} {n} {}-{}", inv(*i), Ipv4Addr::from(*a), Ipv4Addr::from(*b));
+                    let _ = write!(
+                        s,
+                        "{} {n} {}-{}",
+                        inv(*i),
+                        Ipv4Addr::from(*a),
+                        Ipv4Addr::from(*b)
+                    );
                 }
             }
         }
-        Match::Mark { value, mask, inv: i } => {
+        Match::Mark {
+            value,
+            mask,
+            inv: i,
+        } => {
             let _ = write!(s, " -m mark{} --mark 0x{value:x}", inv(*i));
             if *mask != u32::MAX {
                 let _ = write!(s, "/0x{mask:x}");
@@ -231,7 +313,11 @@ fn match_save(m: &Match) -> String {
             }
         }
         Match::Length { min, max, inv: i } => {
-            let v = if min == max { min.to_string() } else { format!("{min}:{max}") };
+            let v = if min == max {
+                min.to_string()
+            } else {
+                format!("{min}:{max}")
+            };
             let _ = write!(s, " -m length{} --length {v}", inv(*i));
         }
         Match::Pkttype { t, inv: i } => {
@@ -261,7 +347,11 @@ fn target_save(t: &Target) -> String {
         }
         Target::Mark { value, mask } => format!(" -j MARK --set-xmark 0x{value:x}/0x{mask:x}"),
         Target::Snat(r) | Target::Dnat(r) => {
-            let (n, o) = if matches!(t, Target::Snat(_)) { ("SNAT", "--to-source") } else { ("DNAT", "--to-destination") };
+            let (n, o) = if matches!(t, Target::Snat(_)) {
+                ("SNAT", "--to-source")
+            } else {
+                ("DNAT", "--to-destination")
+            };
             let mut s = format!(" -j {n}");
             if r.min_ip.is_some() || r.ports.is_some() {
                 let _ = write!(s, " {o} {}", nat_range(r));
@@ -275,7 +365,11 @@ fn target_save(t: &Target) -> String {
             s
         }
         Target::Masquerade { ports, random } | Target::Redirect { ports, random } => {
-            let n = if matches!(t, Target::Masquerade { .. }) { "MASQUERADE" } else { "REDIRECT" };
+            let n = if matches!(t, Target::Masquerade { .. }) {
+                "MASQUERADE"
+            } else {
+                "REDIRECT"
+            };
             let mut s = format!(" -j {n}");
             if let Some(p) = ports {
                 let _ = write!(s, " --to-ports {}", ports_str(*p));
@@ -334,16 +428,28 @@ pub struct ListFmt {
 /// `xtables_print_num`.
 pub fn num(n: u64, f: ListFmt, table: bool) -> String {
     if f.exact {
-        return if table { format!("{n:>8} ") } else { format!("{n} ") };
+        return if table {
+            format!("{n:>8} ")
+        } else {
+            format!("{n} ")
+        };
     }
     if n <= 99999 {
-        return if table { format!("{n:>5} ") } else { format!("{n} ") };
+        return if table {
+            format!("{n:>5} ")
+        } else {
+            format!("{n} ")
+        };
     }
     let mut n = n;
     for unit in ["K", "M", "G"] {
         n = (n + 500) / 1000;
         if n <= 9999 {
-            return if table { format!("{n:>4}{unit} ") } else { format!("{n}{unit} ") };
+            return if table {
+                format!("{n:>4}{unit} ")
+            } else {
+                format!("{n}{unit} ")
+            };
         }
     }
     n = (n + 500) / 1000;
@@ -372,14 +478,27 @@ fn ports_list(name: &str, r: &Option<PortRange>, tcp: bool, numeric: bool, s: &m
     if r.lo == r.hi {
         let _ = write!(s, " {name}:{i}{}", port_name(r.lo, tcp, numeric));
     } else {
-        let _ = write!(s, " {name}s:{i}{}:{}", port_name(r.lo, tcp, numeric), port_name(r.hi, tcp, numeric));
+        let _ = write!(
+            s,
+            " {name}s:{i}{}:{}",
+            port_name(r.lo, tcp, numeric),
+            port_name(r.hi, tcp, numeric)
+        );
     }
 }
 
 fn addr_any(a: &AddrMatch, numeric: bool) -> String {
     let host = Ipv4Addr::from(a.addr);
-    let name = if !numeric && a.addr == 0x7f00_0001 { "localhost".to_string() } else { host.to_string() };
-    let m = if a.mask == u32::MAX { String::new() } else { mask_str(a.mask) };
+    let name = if !numeric && a.addr == 0x7f00_0001 {
+        "localhost".to_string()
+    } else {
+        host.to_string()
+    };
+    let m = if a.mask == u32::MAX {
+        String::new()
+    } else {
+        mask_str(a.mask)
+    };
     format!("{name}{m}")
 }
 
@@ -387,7 +506,11 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
     let n = f.numeric;
     let mut s = String::new();
     match m {
-        Match::Tcp { sport, dport, flags } => {
+        Match::Tcp {
+            sport,
+            dport,
+            flags,
+        } => {
             s.push_str(" tcp");
             ports_list("spt", sport, true, n, &mut s);
             ports_list("dpt", dport, true, n, &mut s);
@@ -396,7 +519,12 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
                 if n {
                     let _ = write!(s, " flags:{i}0x{mask:02X}/0x{cmp:02X}");
                 } else {
-                    let _ = write!(s, " flags:{i}{}/{}", tcp_flag_names(*mask), tcp_flag_names(*cmp));
+                    let _ = write!(
+                        s,
+                        " flags:{i}{}/{}",
+                        tcp_flag_names(*mask),
+                        tcp_flag_names(*cmp)
+                    );
                 }
             }
         }
@@ -407,7 +535,10 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
         }
         Match::Icmp { typ, code, inv: i } => {
             s.push_str(" icmp");
-            let name = ICMP_TYPES.iter().find(|(_, t, a, b)| t == typ && (*a, *b) == *code).map(|x| x.0);
+            let name = ICMP_TYPES
+                .iter()
+                .find(|(_, t, a, b)| t == typ && (*a, *b) == *code)
+                .map(|x| x.0);
             match (n, name) {
                 (false, Some(name)) => {
                     let _ = write!(s, " {}{name}", if *i { "!" } else { "" });
@@ -437,13 +568,26 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
                     if a == b {
                         port_name(a, tcp_rule, n)
                     } else {
-                        format!("{}:{}", port_name(a, tcp_rule, n), port_name(b, tcp_rule, n))
+                        format!(
+                            "{}:{}",
+                            port_name(a, tcp_rule, n),
+                            port_name(b, tcp_rule, n)
+                        )
                     }
                 })
                 .collect();
-            let _ = write!(s, " multiport {d} {}{}", if *i { " !" } else { "" }, list.join(","));
+            let _ = write!(
+                s,
+                " multiport {d} {}{}",
+                if *i { " !" } else { "" },
+                list.join(",")
+            );
         }
-        Match::Conntrack { state, orig_src, orig_dst } => {
+        Match::Conntrack {
+            state,
+            orig_src,
+            orig_dst,
+        } => {
             if let Some((m, i)) = state {
                 let _ = write!(s, "{} ctstate {}", inv(*i), ct_names(*m));
             }
@@ -459,16 +603,31 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
         Match::Addrtype { src, dst } => {
             s.push_str(" ADDRTYPE match");
             if let Some((t, i)) = src {
-                let _ = write!(s, " src-type {}{}", if *i { "!" } else { "" }, addrtype::NAMES[usize::from(*t) % 12]);
+                let _ = write!(
+                    s,
+                    " src-type {}{}",
+                    if *i { "!" } else { "" },
+                    addrtype::NAMES[usize::from(*t) % 12]
+                );
             }
             if let Some((t, i)) = dst {
-                let _ = write!(s, " dst-type {}{}", if *i { "!" } else { "" }, addrtype::NAMES[usize::from(*t) % 12]);
+                let _ = write!(
+                    s,
+                    " dst-type {}{}",
+                    if *i { "!" } else { "" },
+                    addrtype::NAMES[usize::from(*t) % 12]
+                );
             }
         }
         Match::Comment(c) => {
             let _ = write!(s, " /* {c} */");
         }
-        Match::Physdev { phys_in, phys_out, is_bridged, .. } => {
+        Match::Physdev {
+            phys_in,
+            phys_out,
+            is_bridged,
+            ..
+        } => {
             s.push_str(" PHYSDEV match");
             if let Some(i) = phys_in {
                 let _ = write!(s, "{} --physdev-in {}", inv(i.inv), i.name);
@@ -486,11 +645,21 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
         Match::Iprange { src, dst } => {
             for (nm, r) in [("source", src), ("destination", dst)] {
                 if let Some((a, b, i)) = r {
-                    let _ = write!(s, " {nm} IP range{} {}-{}", inv(*i), Ipv4Addr::from(*a), Ipv4Addr::from(*b));
+                    let _ = write!(
+                        s,
+                        " {nm} IP range{} {}-{}",
+                        inv(*i),
+                        Ipv4Addr::from(*a),
+                        Ipv4Addr::from(*b)
+                    );
                 }
             }
         }
-        Match::Mark { value, mask, inv: i } => {
+        Match::Mark {
+            value,
+            mask,
+            inv: i,
+        } => {
             let _ = write!(s, " mark match{} 0x{value:x}", inv(*i));
             if *mask != u32::MAX {
                 let _ = write!(s, "/0x{mask:x}");
@@ -508,7 +677,12 @@ fn match_list(m: &Match, tcp_rule: bool, f: ListFmt) -> String {
             }
         }
         Match::Pkttype { t, inv: i } => {
-            let _ = write!(s, " PKTTYPE {}= {}", if *i { "!" } else { "" }, pkttype_name(*t));
+            let _ = write!(
+                s,
+                " PKTTYPE {}= {}",
+                if *i { "!" } else { "" },
+                pkttype_name(*t)
+            );
         }
     }
     s
@@ -518,7 +692,11 @@ fn target_list(t: &Target, f: ListFmt) -> String {
     match t {
         Target::Reject { with, .. } => format!(" reject-with {with}"),
         Target::Log { prefix, level } => {
-            let mut s = if f.numeric { format!(" LOG flags 0 level {level}") } else { format!(" LOG level {}", log_level_name(*level)) };
+            let mut s = if f.numeric {
+                format!(" LOG flags 0 level {level}")
+            } else {
+                format!(" LOG level {}", log_level_name(*level))
+            };
             if let Some(p) = prefix {
                 let _ = write!(s, " prefix \"{p}\"");
             }
@@ -626,9 +804,14 @@ pub fn rule_list(r: &Rule, n: usize, f: ListFmt) -> String {
     let _ = write!(s, "{:<9} ", target_name(&r.target));
     let (p, pi) = r.proto.unwrap_or((0, false));
     s.push(if pi { '!' } else { ' ' });
-    let pname = if f.numeric { p.to_string() } else { proto_name(p).map_or_else(|| p.to_string(), |x| x.to_string()) };
+    let pname = if f.numeric {
+        p.to_string()
+    } else {
+        proto_name(p).map_or_else(|| p.to_string(), |x| x.to_string())
+    };
     let _ = write!(s, "{pname:<5}-- ");
     if f.verbose {
+        s.push(' ');
         for i in [&r.in_if, &r.out_if] {
             let v = match i {
                 Some(i) => format!("{}{}", if i.inv { "!" } else { "" }, i.name),
@@ -650,13 +833,21 @@ pub fn rule_list(r: &Rule, n: usize, f: ListFmt) -> String {
                     } else {
                         Ipv4Addr::from(a.addr).to_string()
                     };
-                    let m = if a.mask == u32::MAX { String::new() } else { mask_str(a.mask) };
+                    let m = if a.mask == u32::MAX {
+                        String::new()
+                    } else {
+                        mask_str(a.mask)
+                    };
                     format!("{host}{m}")
                 };
                 let _ = write!(s, "{v:<19} ");
             }
             None => {
-                let _ = write!(s, " {:<19} ", if f.numeric { "0.0.0.0/0" } else { "anywhere" });
+                let _ = write!(
+                    s,
+                    " {:<19} ",
+                    if f.numeric { "0.0.0.0/0" } else { "anywhere" }
+                );
             }
         }
     }
@@ -676,7 +867,12 @@ pub fn chain_list(c: &Chain, refs: usize, f: ListFmt) -> String {
         Some(acc) => {
             let pol = if acc { "ACCEPT" } else { "DROP" };
             if f.verbose {
-                let _ = write!(s, " (policy {pol} {}packets, {}bytes)\n", num(c.pkts, f, false), num(c.bytes, f, false));
+                let _ = write!(
+                    s,
+                    " (policy {pol} {}packets, {}bytes)\n",
+                    num(c.pkts, f, false),
+                    num(c.bytes, f, false)
+                );
             } else {
                 let _ = write!(s, " (policy {pol})\n");
             }

@@ -319,10 +319,16 @@ pub const SERVICES: &[(u16, bool, &str)] = &[
 
 /// The service name of a port, as getservbyport would give it.
 pub fn name(port: u16, tcp: bool) -> Option<&'static str> {
-    SERVICES.iter().find(|(p, t, _)| *p == port && *t == tcp).map(|(_, _, n)| *n)
+    SERVICES
+        .iter()
+        .find(|(p, t, _)| *p == port && *t == tcp)
+        .map(|(_, _, n)| *n)
 }
 
 /// The port of a service name.
 pub fn port(name: &str, tcp: bool) -> Option<u16> {
-    SERVICES.iter().find(|(_, t, n)| *n == name && *t == tcp).map(|(p, _, _)| *p)
+    SERVICES
+        .iter()
+        .find(|(_, t, n)| *n == name && *t == tcp)
+        .map(|(p, _, _)| *p)
 }

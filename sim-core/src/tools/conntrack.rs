@@ -1,0 +1,95 @@
+//! `conntrack` from conntrack-tools 1.4.7: -L, -D, -F, -C on the namespace's table.
+
+use crate::engine::netfilter::conntrack::{format_conn, Conn};
+use crate::shell::{Output, Sim};
+use crate::tools::Ctx;
+
+const PROG: &str = "conntrack v1.4.7 (conntrack-tools)";
+
+fn usage_err(msg: &str) -> Output {
+    Output::error(
+        format!("{PROG}: {msg}\nTry `conntrack -h' or 'conntrack --help' for more information.\n"),
+        2,
+    )
+}
+
+/// Entry point of `conntrack`.
+pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
+    let now = sim.world.now;
+    let mut cmd: Option<char> = None;
+    let mut proto: Option<u8> = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i] {
+            "-L" | "--dump" => cmd = Some('L'),
+            "-D" | "--delete" => cmd = Some('D'),
+            "-F" | "--flush" => cmd = Some('F'),
+            "-C" | "--count" => cmd = Some('C'),
+            "-p" | "--proto" => {
+                let Some(p) = args.get(i + 1) else {
+                    return usage_err("option `-p' requires an argument");
+                };
+                proto = Some(match *p {
+                    "tcp" => 6,
+                    "udp" => 17,
+                    "icmp" => 1,
+                    _ => return usage_err(&format!("`{p}' unsupported protocol")),
+                });
+                i += 1;
+            }
+            a if a.starts_with('-') => return usage_err(&format!("unknown option `{a}'")),
+            a => return crate::tools::unsupported("conntrack", &format!("argument `{a}`")),
+        }
+        i += 1;
+    }
+    let nf = &mut sim.world.ns_mut(ctx.ns).nf;
+    nf.ct.expire(now);
+    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p);
+    match cmd {
+        Some('L') => {
+            let mut o = Output::default();
+            let mut n = 0;
+            for c in nf.ct.conns.values().filter(|c| sel(c)) {
+                o.out(format!("{}\n", format_conn(c, now)));
+                n += 1;
+            }
+            o.err(format!("{PROG}: {n} flow entries have been shown.\n"));
+            o
+        }
+        Some('D') => {
+            let ids: Vec<u64> = nf
+                .ct
+                .conns
+                .values()
+                .filter(|c| sel(c))
+                .map(|c| c.id)
+                .collect();
+            let mut o = Output::default();
+            for id in &ids {
+                if let Some(c) = nf.ct.remove(*id) {
+                    o.out(format!("{}\n", format_conn(&c, now)));
+                }
+            }
+            o.err(format!(
+                "{PROG}: {} flow entries have been deleted.\n",
+                ids.len()
+            ));
+            if ids.is_empty() {
+                o.status = 1;
+            }
+            o
+        }
+        Some('F') => {
+            nf.ct.clear();
+            Output::error(
+                format!("{PROG}: connection tracking table has been emptied.\n"),
+                0,
+            )
+        }
+        Some('C') => Output::text(format!(
+            "{}\n",
+            nf.ct.conns.values().filter(|c| c.confirmed).count()
+        )),
+        _ => usage_err("no command specified"),
+    }
+}
