@@ -5,6 +5,7 @@
 
 mod backend;
 mod kernel;
+mod traced;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,25 @@ impl SimOpts {
     }
 }
 
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum TraceFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct TraceOpts {
+    /// Print every step of every frame after each command's output.
+    #[arg(long)]
+    trace: bool,
+    /// How to print the trace.
+    #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
+    trace_format: TraceFormat,
+    /// Write one pcap file per interface into DIR.
+    #[arg(long, value_name = "DIR")]
+    pcap: Option<PathBuf>,
+}
+
 #[derive(Subcommand, Debug)]
 enum Cmd {
     /// Run a scenario and print its transcript (`-` reads standard input; no file replays
@@ -74,6 +94,16 @@ enum Cmd {
         backend: BackendKind,
         #[command(flatten)]
         sim: SimOpts,
+        #[command(flatten)]
+        trace: TraceOpts,
+    },
+    /// Run a scenario and print, after each command, every step its frames took.
+    Trace {
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        sim: SimOpts,
+        #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
+        trace_format: TraceFormat,
     },
     /// Run scenarios and compare with their expectations; print a diff and exit 1 on mismatch.
     Check {
@@ -101,9 +131,31 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { file, backend, sim } => run(file.as_deref(), backend, &sim),
+        Cmd::Run { file, backend, sim, trace } => {
+            if trace.trace || trace.pcap.is_some() {
+                if backend == BackendKind::Kernel {
+                    eprintln!("netsim: --trace and --pcap are for the simulator backend");
+                    return ExitCode::from(2);
+                }
+                return traced::run(file.as_deref(), &sim.config(), &trace);
+            }
+            run(file.as_deref(), backend, &sim)
+        }
+        Cmd::Trace { file, sim, trace_format } => {
+            let t = TraceOpts { trace: true, trace_format, pcap: None };
+            traced::run(file.as_deref(), &sim.config(), &t)
+        }
         Cmd::Check { files, bless, seeds, sim } => check(&files, bless, seeds.as_deref(), &sim),
         Cmd::Diff { files, verbose, sim } => diff(&files, verbose, &sim),
+    }
+}
+
+/// Read and parse a scenario file (`-` for stdin); Markdown by extension; `None` is the
+/// built-in walkthrough.
+fn load_or_default(file: Option<&Path>) -> Result<Scenario, String> {
+    match file {
+        Some(f) => load(f).map(|(_, s)| s),
+        None => Ok(scenario::parse(WALKTHROUGH)),
     }
 }
 

@@ -245,8 +245,10 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             d.stats.tx_bytes += len;
             let now = sim.world.now;
             let w2 = where_(&sim.world, dev);
-            sim.trace.step(now, &w2, || format!("tx {} -> {}", fmt_frame(frame), "peer"));
-            sim.engine.push(now + VETH_DELAY, EventKind::Rx { dev: peer, bytes: wire::emit(frame) });
+            sim.trace.step(now, &w2, || format!("tx {}", fmt_frame(frame)));
+            let bytes = wire::emit(frame);
+            sim.trace.capture(now, || w2.clone(), &bytes);
+            sim.engine.push(now + VETH_DELAY, EventKind::Rx { dev: peer, bytes });
         }
         DeviceKind::Bridge(_) => {
             let d = sim.world.dev_mut(dev);
@@ -614,6 +616,8 @@ pub fn rx(sim: &mut Sim, dev: DeviceId, bytes: &[u8]) {
     if !sim.world.device_exists(dev) {
         return;
     }
+    let now = sim.world.now;
+    sim.trace.capture(now, || where_(&sim.world, dev), bytes);
     let Ok(frame) = wire::parse(bytes) else {
         let d = sim.world.dev_mut(dev);
         d.stats.rx_dropped += 1;
