@@ -116,6 +116,7 @@ $ ip link set lo netns ns0
 Error: The interface netns is immutable.
 [2]
 $ ip netns delete ns1
+$ sleep 2
 $ ip netns exec ns0 ip link
 1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
     link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00

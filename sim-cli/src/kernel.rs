@@ -63,8 +63,20 @@ fn driver(commands: &[String]) -> String {
 impl Backend for KernelBackend {
     fn run(&mut self, commands: &[String]) -> Result<Vec<Actual>, String> {
         let script = driver(commands);
-        let mut child = Command::new("unshare")
-            .args(["--mount", "--net", "--pid", "--fork", "--kill-child", "--propagation", "private", "bash", "-s"])
+        // `setpriv --pdeathsig KILL`: if netsim itself is killed, unshare dies too, and with
+        // `--kill-child` so does the whole sandbox (else it would run its script to the end).
+        let sandbox = ["unshare", "--mount", "--net", "--pid", "--fork", "--kill-child", "--propagation", "private", "bash", "-s"];
+        let has_setpriv = Command::new("setpriv").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+        let mut cmd = if has_setpriv {
+            let mut c = Command::new("setpriv");
+            c.args(["--pdeathsig", "KILL"]).args(sandbox);
+            c
+        } else {
+            let mut c = Command::new(sandbox[0]);
+            c.args(&sandbox[1..]);
+            c
+        };
+        let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -4,7 +4,11 @@
 //! kernel); `sim-core` only ever sees command lines and returns text.
 
 mod backend;
+mod bench;
+mod graph;
 mod kernel;
+mod progress;
+mod shell;
 mod traced;
 
 use std::io::Read;
@@ -117,6 +121,26 @@ enum Cmd {
         #[command(flatten)]
         sim: SimOpts,
     },
+    /// Measure scale, speed and memory and print them as a table.
+    Bench(bench::BenchOpts),
+    /// The interactive teaching shell: a prompt per namespace, completion, `help`, `trace`, `save`.
+    Shell {
+        /// A scenario to run first.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        sim: SimOpts,
+    },
+    /// Draw the topology a scenario leaves behind (no file: the notes' walkthrough).
+    Graph {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = graph::GraphFormat::Dot)]
+        format: graph::GraphFormat,
+        /// Overlay the path of the last command's frames, marking drops.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        sim: SimOpts,
+    },
     /// Run scenarios on both backends and report where they differ after normalisation.
     Diff {
         files: Vec<PathBuf>,
@@ -147,6 +171,9 @@ fn main() -> ExitCode {
         }
         Cmd::Check { files, bless, seeds, sim } => check(&files, bless, seeds.as_deref(), &sim),
         Cmd::Diff { files, verbose, sim } => diff(&files, verbose, &sim),
+        Cmd::Bench(opts) => bench::run(&opts),
+        Cmd::Shell { file, sim } => shell::run(file.as_deref(), sim.config()),
+        Cmd::Graph { file, format, trace, sim } => graph::run(file.as_deref(), &sim.config(), format, trace),
     }
 }
 
@@ -220,7 +247,8 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
         None => None,
     };
     let mut failed = 0;
-    for f in files {
+    let mut progress = progress::Progress::new(files.len() > 1 || seeds.is_some());
+    for (i, f) in files.iter().enumerate() {
         let (text, sc) = match load(f) {
             Ok(x) => x,
             Err(e) => {
@@ -229,10 +257,12 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
                 continue;
             }
         };
+        progress.show(&format!("[{}/{}] {}", i + 1, files.len(), f.display()));
         let cmds: Vec<String> = sc.steps.iter().map(|s| s.command.clone()).collect();
         let actual = match SimBackend::new(opts.config()).run(&cmds) {
             Ok(a) => a,
             Err(e) => {
+                progress.clear();
                 eprintln!("{}: {e}", f.display());
                 failed += 1;
                 continue;
@@ -240,15 +270,18 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
         };
         if let Some(r) = &seeds {
             for seed in r.clone() {
+                progress.show(&format!("[{}/{}] {} seed {seed} of {}..{}", i + 1, files.len(), f.display(), r.start, r.end));
                 let c = SimConfig { seed, ..opts.config() };
                 let a = SimBackend::new(c.clone()).run(&cmds);
                 let b = SimBackend::new(c).run(&cmds);
                 if a != b {
+                    progress.clear();
                     eprintln!("{}: seed {seed}: two runs differ (nondeterminism)", f.display());
                     failed += 1;
                 }
             }
         }
+        progress.clear();
         let has_expectations = sc.steps.iter().all(|s| s.expected.is_some());
         let got = scenario::render_blessed(&sc, &actual);
         if bless {

@@ -6,6 +6,7 @@
 //! no processes. Everything comes in through [`Sim::run_line`] and goes out as text.
 
 pub mod engine;
+pub mod graph;
 pub mod model;
 pub mod normalize;
 pub mod scenario;

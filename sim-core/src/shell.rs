@@ -99,6 +99,8 @@ pub struct Sim {
     pub trace: Trace,
     /// The namespace commands run in (the shell's `netns` built-in changes it).
     pub cwd_ns: NetnsId,
+    /// Docker's records (containers, networks); see `tools::docker`.
+    pub docker: crate::tools::docker::DockerState,
 }
 
 /// A shell word or operator.
@@ -107,6 +109,8 @@ enum Tok {
     Word(String),
     Pipe,
     Amp,
+    /// `N>TARGET`: fd 1, 2, or 3 for both (`&>`); TARGET is a path or `&1`/`&2`.
+    Redir(u8, String),
     Other(String),
 }
 
@@ -160,7 +164,51 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                 }
             }
             '#' if !has_word => break,
-            '|' | '&' | ';' | '<' | '>' | '(' | ')' | '$' | '`' => {
+            '>' => {
+                let fd = match (has_word, cur.as_str()) {
+                    (true, "1") => Some(1),
+                    (true, "2") => Some(2),
+                    _ => None,
+                };
+                let fd = match fd {
+                    Some(f) => {
+                        cur.clear();
+                        has_word = false;
+                        f
+                    }
+                    None => {
+                        if has_word {
+                            toks.push(Tok::Word(std::mem::take(&mut cur)));
+                            has_word = false;
+                        }
+                        // `&>` arrives as an Amp token just before.
+                        if matches!(toks.last(), Some(Tok::Amp)) {
+                            toks.pop();
+                            3
+                        } else {
+                            1
+                        }
+                    }
+                };
+                if chars.peek() == Some(&'>') {
+                    toks.push(Tok::Other(">>".into()));
+                    chars.next();
+                    continue;
+                }
+                while chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                let mut target = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == ' ' || c == '|' || c == ';' {
+                        break;
+                    }
+                    target.push(c);
+                    chars.next();
+                }
+                toks.push(Tok::Redir(fd, target));
+            }
+            '|' | '&' | ';' | '<' | '(' | ')' | '$' | '`' => {
                 if has_word {
                     toks.push(Tok::Word(std::mem::take(&mut cur)));
                     has_word = false;
@@ -193,7 +241,7 @@ impl Sim {
         let mut world = World::new(cfg.seed);
         world.limits = cfg.limits;
         let cwd_ns = world.init_ns();
-        Sim { world, engine: Default::default(), trace: Trace::new(cfg.trace), cwd_ns }
+        Sim { world, engine: Default::default(), trace: Trace::new(cfg.trace), cwd_ns, docker: Default::default() }
     }
 
     /// Run one command line as bash would, returning what it printed and its status.
@@ -222,10 +270,34 @@ impl Sim {
             return Output::error("netsim: `&` is supported only at the end of a line\n", 127);
         }
         let mut stages: Vec<Vec<String>> = vec![Vec::new()];
+        // Redirections of the whole line's last stage: (drop stdout, drop stderr, merge).
+        let mut drop_out = false;
+        let mut drop_err = false;
+        let mut merge_err = false;
         for t in toks {
             match t {
                 Tok::Word(w) => stages.last_mut().expect("a stage").push(w),
                 Tok::Pipe => stages.push(Vec::new()),
+                Tok::Redir(fd, target) => match (fd, target.as_str()) {
+                    (1, "/dev/null") => drop_out = true,
+                    (2, "/dev/null") => drop_err = true,
+                    (3, "/dev/null") => {
+                        drop_out = true;
+                        drop_err = true
+                    }
+                    (2, "&1") => {
+                        merge_err = true;
+                        if drop_out {
+                            drop_err = true;
+                        }
+                    }
+                    (_, t) => {
+                        return Output::error(
+                            format!("netsim: redirection to `{t}` is not supported (only /dev/null and 2>&1)\n"),
+                            127,
+                        )
+                    }
+                },
                 _ => {}
             }
         }
@@ -236,6 +308,11 @@ impl Sim {
         let ns = self.cwd_ns;
         let first = stages.remove(0);
         let mut out = self.exec(ns, &first, background);
+        if merge_err && !stages.is_empty() {
+            // `cmd 2>&1 | filter`: stderr goes down the pipe too.
+            let status = out.status;
+            out = Output::text(out.combined()).with_status(status);
+        }
         if background {
             // A background job's output is not part of the transcript; bash prints nothing.
             return Output::ok();
@@ -250,6 +327,9 @@ impl Sim {
             merged.status = next.status;
             out = merged;
         }
+        if drop_out || drop_err {
+            out.chunks.retain(|(is_err, _)| if *is_err { !drop_err } else { !drop_out });
+        }
         out
     }
 
@@ -263,6 +343,9 @@ impl Sim {
             "sysctl" => tools::sysctl::run(self, ctx, &args),
             "ping" => tools::ping::run(self, ctx, &args),
             "sleep" => tools::misc::sleep(self, &args),
+            "sh" | "bash" | "dash" | "zsh" => {
+                tools::unsupported(&argv[0], "running a nested shell (the interactive `netsim shell` has `netns NAME`)")
+            }
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
             "echo" => Output::text(format!("{}\n", args.join(" "))),
@@ -287,6 +370,10 @@ mod tests {
         assert_eq!(t[8], Tok::Word("a b".into()));
         assert_eq!(tokenize("a&").unwrap(), vec![Tok::Word("a".into()), Tok::Amp]);
         assert!(tokenize("echo 'x").is_err());
+        assert_eq!(
+            tokenize("ping x >/dev/null 2>&1").unwrap()[2..],
+            [Tok::Redir(1, "/dev/null".into()), Tok::Redir(2, "&1".into())]
+        );
     }
 
     #[test]

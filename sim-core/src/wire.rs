@@ -155,6 +155,9 @@ pub struct Tcp {
     pub ack: u32,
     pub flags: TcpFlags,
     pub window: u16,
+    /// Raw TCP options (a multiple of 4 bytes): Linux sends 20 bytes on SYNs (MSS, SACK,
+    /// timestamps, window scale) and 12 (timestamps) on later segments; counters see them.
+    pub options: Vec<u8>,
     pub payload: Vec<u8>,
 }
 
@@ -179,7 +182,7 @@ impl Ipv4 {
     pub fn total_len(&self) -> usize {
         20 + match &self.l4 {
             L4::Icmp(i) => 8 + i.data.len(),
-            L4::Tcp(t) => 20 + t.payload.len(),
+            L4::Tcp(t) => 20 + t.options.len() + t.payload.len(),
             L4::Udp(u) => 8 + u.payload.len(),
             L4::Other { payload, .. } => payload.len(),
         }
@@ -206,10 +209,11 @@ impl Ipv4 {
             _ => {}
         }
     }
-    /// The IP header and first 8 bytes of the packet, as an ICMP error quotes them.
+    /// What an ICMP error quotes of this packet: as much as fits in 576 bytes (icmp_send).
     pub fn quote(&self) -> Vec<u8> {
+        // icmp_send: the error fits in 576 bytes (20 IP + 8 ICMP + up to 548 quoted).
         let mut v = emit_ipv4(self);
-        v.truncate(28);
+        v.truncate(548);
         v
     }
 }
@@ -284,6 +288,9 @@ fn emit_ip_into(p: &Ipv4, out: &mut Vec<u8>, eth: Option<(Mac, Mac)>) -> Result<
             }
             if t.flags.psh {
                 s = s.psh();
+            }
+            if !t.options.is_empty() {
+                s = s.options_raw(&t.options).map_err(|e| format!("{e:?}"))?;
             }
             s.write(out, &t.payload).map_err(|e| e.to_string())
         }
@@ -367,6 +374,7 @@ pub fn parse(bytes: &[u8]) -> Result<Frame, String> {
                     ack: t.acknowledgment_number,
                     flags: TcpFlags { fin: t.fin, syn: t.syn, rst: t.rst, psh: t.psh, ack: t.ack },
                     window: t.window_size,
+                    options: t.options.as_slice().to_vec(),
                     payload,
                 }),
                 Some(TransportHeader::Udp(u)) => {
@@ -404,7 +412,7 @@ mod tests {
     fn round_trips() {
         let frames = vec![
             ip(L4::Icmp(Icmp::echo(true, 0x1234, 1, vec![0xab; 56]))),
-            ip(L4::Tcp(Tcp { sport: 40000, dport: 80, seq: 1, ack: 0, flags: TcpFlags { syn: true, ..Default::default() }, window: 64240, payload: vec![] })),
+            ip(L4::Tcp(Tcp { sport: 40000, dport: 80, seq: 1, ack: 0, flags: TcpFlags { syn: true, ..Default::default() }, window: 64240, options: vec![], payload: vec![] })),
             ip(L4::Udp(Udp { sport: 5000, dport: 53, payload: vec![1, 2, 3] })),
             Frame {
                 dst: BROADCAST,

@@ -3,7 +3,7 @@
 
 use super::netfilter::{Hook, PktType};
 use super::{netif_receive_host, nf_hook_full, where_};
-use crate::model::{fmt_mac, DeviceId, FdbEntry, Nanos};
+use crate::model::{fmt_mac, DeviceId, FdbEntry};
 use crate::shell::Sim;
 use crate::wire::{Body, Frame};
 
@@ -11,8 +11,13 @@ use crate::wire::{Body, Frame};
 pub fn fdb_cleanup(sim: &mut Sim, br: DeviceId) {
     let now = sim.world.now;
     if let Some(b) = sim.world.dev_mut(br).bridge_mut() {
-        let age: Nanos = b.ageing_cs * 10_000_000;
-        b.fdb.retain(|e| e.local || e.is_static || now.saturating_sub(e.updated) <= age);
+        // Called for every frame: nothing to allocate when nothing expired.
+        if !b.fdb.iter().any(|e| b.expired(e, now)) {
+            return;
+        }
+        let keep: Vec<bool> = b.fdb.iter().map(|e| !b.expired(e, now)).collect();
+        let mut k = keep.into_iter();
+        b.fdb.retain(|_| k.next().unwrap_or(true));
     }
 }
 
@@ -147,3 +152,7 @@ pub fn dev_xmit(sim: &mut Sim, br: DeviceId, frame: &Frame) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "bridge_props.rs"]
+mod props;

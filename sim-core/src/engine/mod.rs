@@ -441,6 +441,7 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
                     ack,
                     flags: wire::TcpFlags { rst: true, ack: ackf, ..Default::default() },
                     window: 0,
+                    options: vec![],
                     payload: vec![],
                 }),
             }
@@ -769,7 +770,8 @@ fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac
     if pkt_type != PktType::Unicast {
         return;
     }
-    if !sim.world.ns(ns).sysctl.flag("net.ipv4.ip_forward") {
+    // Forwarding is decided by the input device's conf (IN_DEV_FORWARD).
+    if !sim.world.ns(ns).sysctl.dev_flag(dev, "forwarding") {
         sim.trace.step(now, &lab, || format!("not for this host and net.ipv4.ip_forward=0: dropped"));
         return;
     }
@@ -862,7 +864,7 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
     let lab = ns_label(&sim.world, ns);
     match &pkt.l4 {
         L4::Udp(u) => {
-            let has = sim.world.ns(ns).sockets.listener(Proto::Udp, pkt.dst, u.dport).is_some();
+            let has = sim.world.ns_mut(ns).sockets.udp_deliver(pkt.dst, u.dport, (pkt.src, u.sport));
             if let Some(b) = sim.world.ns_mut(ns).sockets.inbox(u.dport) {
                 b.packets.push((now, pkt));
                 return;
@@ -973,9 +975,21 @@ pub fn send_tcp(sim: &mut Sim, ns: NetnsId, local: (Ipv4Addr, u16), remote: (Ipv
         ttl: 64,
         id: 0,
         tos: 0,
-        l4: L4::Tcp(wire::Tcp { sport: local.1, dport: remote.1, seq, ack, flags, window: 64240, payload: vec![] }),
+        l4: L4::Tcp(wire::Tcp { sport: local.1, dport: remote.1, seq, ack, flags, window: 64240, options: tcp_options(flags), payload: vec![] }),
     };
     let _ = ip_output(sim, ns, pkt, None);
+}
+
+/// The options Linux puts on a segment: MSS, SACK-permitted, timestamps and window scale
+/// on a SYN (20 bytes), timestamps on later segments (12), none on a reset.
+fn tcp_options(flags: wire::TcpFlags) -> Vec<u8> {
+    if flags.rst {
+        Vec::new()
+    } else if flags.syn {
+        vec![2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7]
+    } else {
+        vec![1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0]
+    }
 }
 
 /// Inject raw bytes at a device, as if they arrived on its wire (fuzzing, tests).

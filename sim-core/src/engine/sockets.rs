@@ -21,9 +21,28 @@ pub struct Listener {
     pub port: u16,
     /// `nc -k`: keep listening after the first connection.
     pub keep: bool,
-    /// Connections accepted so far.
+    /// Connections accepted so far (TCP) or datagrams received (UDP).
     pub accepted: u32,
 }
+
+impl Listener {
+    /// Whether the socket still exists: netcat without `-k` closes its TCP listener once it
+    /// has accepted a connection.
+    pub fn alive(&self) -> bool {
+        self.keep || self.proto == Proto::Udp || self.accepted == 0
+    }
+}
+
+/// A socket in TIME-WAIT after an active close (`ss -ta` lists it for 60 s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeWait {
+    pub local: (Ipv4Addr, u16),
+    pub remote: (Ipv4Addr, u16),
+    pub until: Nanos,
+}
+
+/// `TCP_TIMEWAIT_LEN`: 60 s.
+pub const TIME_WAIT_LEN: Nanos = 60_000_000_000;
 
 /// TCP connection state, as far as the model needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +79,10 @@ pub struct Sockets {
     pub listeners: Vec<Listener>,
     pub tcp: Vec<TcpConn>,
     pub inboxes: Vec<Inbox>,
+    pub time_wait: Vec<TimeWait>,
+    /// UDP sockets without `-k`, by local port: netcat connects to its first sender and
+    /// hears only it from then on (local address, peer).
+    pub udp_peers: Vec<(u16, Ipv4Addr, (Ipv4Addr, u16))>,
     next_port: u16,
 }
 
@@ -74,7 +97,40 @@ impl Sockets {
         p
     }
     pub fn listener(&self, proto: Proto, dst: Ipv4Addr, port: u16) -> Option<usize> {
-        self.listeners.iter().position(|l| l.proto == proto && l.port == port && l.addr.map_or(true, |a| a == dst))
+        self.listeners.iter().position(|l| l.alive() && l.proto == proto && l.port == port && l.addr.map_or(true, |a| a == dst))
+    }
+    /// A datagram from `src` reaches a UDP socket bound to `dst:port`: whether one takes it.
+    /// A netcat socket without `-k` connects to its first sender and hears only it after.
+    pub fn udp_deliver(&mut self, dst: Ipv4Addr, port: u16, src: (Ipv4Addr, u16)) -> bool {
+        let found = self.listeners.iter().position(|l| {
+            l.proto == Proto::Udp && l.port == port && l.addr.map_or(true, |a| a == dst)
+        });
+        let Some(i) = found else { return false };
+        let connected = self.udp_peer(port);
+        if connected.is_some_and(|(a, p)| a != dst || p != src) {
+            return false;
+        }
+        let l = &mut self.listeners[i];
+        l.accepted += 1;
+        if !l.keep && connected.is_none() {
+            self.udp_peers.push((port, dst, src));
+        }
+        true
+    }
+    /// The (local address, peer) a UDP socket on `port` is connected to.
+    pub fn udp_peer(&self, port: u16) -> Option<(Ipv4Addr, (Ipv4Addr, u16))> {
+        self.udp_peers.iter().find(|(p, _, _)| *p == port).map(|(_, a, r)| (*a, *r))
+    }
+    /// Drop TIME-WAIT sockets whose time is up.
+    pub fn expire(&mut self, now: Nanos) {
+        self.time_wait.retain(|t| t.until > now);
+    }
+    /// Whether a local port is in use by any socket (an ephemeral port must not be).
+    pub fn port_used(&self, port: u16) -> bool {
+        self.listeners.iter().any(|l| l.port == port)
+            || self.tcp.iter().any(|c| c.local.1 == port)
+            || self.time_wait.iter().any(|t| t.local.1 == port)
+            || self.inboxes.iter().any(|i| i.id == port)
     }
     pub fn inbox(&mut self, id: u16) -> Option<&mut Inbox> {
         self.inboxes.iter_mut().find(|i| i.id == id)

@@ -19,13 +19,48 @@ pub struct BridgeState {
     pub fdb: Vec<FdbEntry>,
     /// Ageing time in centiseconds (Linux default 300 s).
     pub ageing_cs: u64,
+    /// `brctl stp on` was given. Recorded and shown; the protocol itself is not modelled.
     pub stp: bool,
     pub mac_set_by_hand: bool,
+    /// The MAC half of the bridge id (`8000.<id>`); zero until the first port joins.
+    pub bridge_id: [u8; 6],
+    /// The bridge's carrier as `br_port_state_selection` sets it (on at creation).
+    pub carrier: bool,
+    /// Carrier has changed at least once (until then the operstate is UNKNOWN).
+    pub carrier_changed: bool,
+    /// Port numbers (`port_no`, lowest free from 1) and whether the port is enabled
+    /// (forwarding: bridge up, port up with carrier), by port.
+    pub port_info: Vec<PortInfo>,
+}
+
+/// Per-port state of a bridge port (`struct net_bridge_port`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortInfo {
+    pub dev: DeviceId,
+    pub port_no: u16,
+    pub enabled: bool,
+}
+
+impl BridgeState {
+    /// `has_expired`: a learned entry not refreshed within the ageing time.
+    pub fn expired(&self, e: &FdbEntry, now: Nanos) -> bool {
+        !e.local && !e.is_static && now.saturating_sub(e.updated) >= self.ageing_cs * 10_000_000
+    }
 }
 
 impl Default for BridgeState {
     fn default() -> Self {
-        BridgeState { ports: Vec::new(), fdb: Vec::new(), ageing_cs: 30000, stp: false, mac_set_by_hand: false }
+        BridgeState {
+            ports: Vec::new(),
+            fdb: Vec::new(),
+            ageing_cs: 30000, // Linux default: 300 s
+            stp: false,
+            mac_set_by_hand: false,
+            bridge_id: [0; 6],
+            carrier: true,
+            carrier_changed: false,
+            port_info: Vec::new(),
+        }
     }
 }
 
@@ -43,11 +78,19 @@ pub struct FdbEntry {
     pub updated: Nanos,
 }
 
-pub(crate) fn bridge_add_local(w: &mut World, br: DeviceId, port: DeviceId, mac: [u8; 6]) {
+/// `fdb_add_local`: a permanent entry for a port's (or, with `port` `None`, the bridge's)
+/// own address. An existing local entry for the MAC is kept; a learned one is replaced.
+pub(crate) fn bridge_add_local(w: &mut World, br: DeviceId, port: Option<DeviceId>, mac: [u8; 6]) {
     let now = w.now;
+    if mac[0] & 1 == 1 || mac == [0; 6] {
+        return;
+    }
     if let DeviceKind::Bridge(b) = &mut w.devices[br].kind {
-        b.fdb.retain(|e| !(e.mac == mac && !e.local));
-        b.fdb.push(FdbEntry { mac, port: Some(port), local: true, is_static: false, updated: now });
+        if b.fdb.iter().any(|e| e.mac == mac && e.local) {
+            return;
+        }
+        b.fdb.retain(|e| e.mac != mac);
+        b.fdb.push(FdbEntry { mac, port, local: true, is_static: false, updated: now });
     }
 }
 
@@ -124,6 +167,15 @@ pub struct Device {
     pub up_since: Nanos,
     pub had_carrier: bool,
     pub carrier_since: Nanos,
+    /// Carrier transitions (`ip -s -s link`'s `transns`): a new veth or bridge starts at 1
+    /// because the driver turns its carrier off when it registers.
+    pub carrier_changes: u32,
+    /// `ip addr flush` removed the link-local address (it returns on the next up).
+    pub ll_flushed: bool,
+    /// Set when carrier is first seen after the device comes up, to the MAC it had then:
+    /// IPv6 has configured its link-local address (and joined that address's solicited-node
+    /// group), which stays until the device goes down even if the MAC or carrier changes.
+    pub ll_mac: Option<[u8; 6]>,
     pub master: Option<DeviceId>,
     /// IPv4 addresses in the kernel's order, then manual IPv6 ones.
     pub addrs: Vec<IfAddr>,
@@ -132,6 +184,7 @@ pub struct Device {
 
 impl Device {
     pub fn new(name: String, ifindex: u32, netns: NetnsId, kind: DeviceKind, mac: [u8; 6]) -> Device {
+        let kind_is_lo = matches!(kind, DeviceKind::Loopback);
         Device {
             name,
             ifindex,
@@ -144,6 +197,9 @@ impl Device {
             up_since: 0,
             had_carrier: false,
             carrier_since: 0,
+            carrier_changes: u32::from(!matches!(kind_is_lo, true)),
+            ll_flushed: false,
+            ll_mac: None,
             master: None,
             addrs: Vec::new(),
             stats: LinkStats::default(),

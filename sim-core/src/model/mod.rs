@@ -6,10 +6,12 @@
 //! collection that is iterated is ordered (`BTreeMap`/`Vec`), never a `HashMap`.
 
 mod device;
-mod netns;
+pub mod netns;
 pub mod route;
 
-pub use device::{fmt_mac, parse_mac, BridgeState, Device, DeviceKind, FdbEntry, IfAddr, LinkStats, OperState};
+pub use device::{
+    fmt_mac, parse_mac, BridgeState, Device, DeviceKind, FdbEntry, IfAddr, LinkStats, OperState, PortInfo,
+};
 pub use netns::{Netns, Sysctls};
 
 use std::net::Ipv4Addr;
@@ -91,7 +93,15 @@ pub struct World {
     pub(crate) netns: SlotMap<NetnsId, Netns>,
     pub(crate) devices: SlotMap<DeviceId, Device>,
     /// Named namespaces as `/run/netns` lists them: newest first, like tmpfs readdir.
+    /// (Stored oldest first; `named_netns` reverses.)
     pub(crate) named: Vec<(String, NetnsId)>,
+    /// Index of `named` by name.
+    named_idx: std::collections::BTreeMap<String, NetnsId>,
+    /// Device names per namespace, kept in step with `Netns::devices` by every function
+    /// here that adds, removes, moves or renames a device.
+    dev_names: std::collections::BTreeMap<NetnsId, std::collections::BTreeMap<String, DeviceId>>,
+    /// The serial of the next namespace.
+    serial_next: u64,
     pub(crate) init: NetnsId,
     pub(crate) rng: ChaCha8Rng,
     /// The virtual clock. Only the engine (and `sleep`) advances it.
@@ -106,6 +116,9 @@ impl World {
             netns: SlotMap::with_key(),
             devices: SlotMap::with_key(),
             named: Vec::new(),
+            named_idx: Default::default(),
+            dev_names: Default::default(),
+            serial_next: 1,
             init: NetnsId::default(),
             rng: ChaCha8Rng::seed_from_u64(seed),
             now: 0,
@@ -156,11 +169,11 @@ impl World {
 
     /// Named namespaces, newest first (the order `ip netns list` prints).
     pub fn named_netns(&self) -> impl Iterator<Item = (&str, NetnsId)> {
-        self.named.iter().map(|(n, id)| (n.as_str(), *id))
+        self.named.iter().rev().map(|(n, id)| (n.as_str(), *id))
     }
 
     pub fn netns_by_name(&self, name: &str) -> Option<NetnsId> {
-        self.named.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+        self.named_idx.get(name).copied()
     }
 
     pub fn netns_name(&self, id: NetnsId) -> Option<&str> {
@@ -198,23 +211,21 @@ impl World {
         if self.netns.len() >= self.limits.max_netns {
             return Err(Errno::Limit);
         }
-        let serial = self.netns.len() as u64;
         let mut ns = Netns::new(Some(name.to_string()));
-        ns.serial = self.next_serial(serial);
+        ns.serial = self.serial_next;
+        self.serial_next += 1;
         let id = self.netns.insert(ns);
-        self.named.insert(0, (name.to_string(), id));
+        self.named.push((name.to_string(), id));
+        self.named_idx.insert(name.to_string(), id);
         self.create_loopback(id);
         Ok(id)
-    }
-
-    fn next_serial(&self, _hint: u64) -> u64 {
-        self.netns.values().map(|n| n.serial).max().unwrap_or(0) + 1
     }
 
     /// `ip netns delete NAME`: destroys its devices (and the peers of its veths).
     pub fn del_netns(&mut self, name: &str) -> Result<(), Errno> {
         let id = self.netns_by_name(name).ok_or(Errno::NoEnt)?;
         self.named.retain(|(n, _)| n != name);
+        self.named_idx.remove(name);
         let devs: Vec<DeviceId> = self.netns[id].devices.values().copied().collect();
         for d in devs {
             if self.devices.contains_key(d) {
@@ -222,6 +233,7 @@ impl World {
             }
         }
         self.netns.remove(id);
+        self.dev_names.remove(&id);
         for ns in self.netns.values_mut() {
             ns.nsids.retain(|other, _| *other != id);
         }
@@ -237,11 +249,14 @@ impl World {
         if let Some(id) = self.netns[ns].nsids.get(&peer) {
             return *id;
         }
-        let used: std::collections::BTreeSet<i32> = self.netns[ns].nsids.values().copied().collect();
-        let mut n = 0;
-        while used.contains(&n) {
-            n += 1;
+        // The lowest free id: mark the used ones below `len + 1` (one must be free there).
+        let mut used = vec![false; self.netns[ns].nsids.len() + 1];
+        for v in self.netns[ns].nsids.values() {
+            if let Some(u) = usize::try_from(*v).ok().and_then(|v| used.get_mut(v)) {
+                *u = true;
+            }
         }
+        let n = used.iter().position(|u| !u).unwrap_or(used.len()) as i32;
         self.netns[ns].nsids.insert(peer, n);
         n
     }
@@ -271,12 +286,34 @@ impl World {
         d.mtu = 65536; // Linux: loopback MTU 64 KiB
         let id = self.devices.insert(d);
         self.netns[ns].devices.insert(idx, id);
+        self.index_name(ns, id);
         self.netns[ns].lo = id;
+    }
+
+    /// Record a device's current name in the name index.
+    fn index_name(&mut self, ns: NetnsId, id: DeviceId) {
+        let name = self.devices[id].name.clone();
+        self.dev_names.entry(ns).or_default().insert(name, id);
+    }
+
+    /// Forget a device's current name in the name index.
+    fn unindex_name(&mut self, ns: NetnsId, id: DeviceId) {
+        if let Some(m) = self.dev_names.get_mut(&ns) {
+            if m.get(&self.devices[id].name) == Some(&id) {
+                m.remove(&self.devices[id].name);
+            }
+        }
     }
 
     /// Find a device by name in a namespace.
     pub fn dev_by_name(&self, ns: NetnsId, name: &str) -> Option<DeviceId> {
-        self.netns[ns].devices.values().copied().find(|d| self.devices[*d].name == name)
+        let found = self.dev_names.get(&ns).and_then(|m| m.get(name)).copied();
+        debug_assert_eq!(
+            found,
+            self.netns[ns].devices.values().copied().find(|d| self.devices[*d].name == name),
+            "device name index out of step for {name}"
+        );
+        found
     }
 
     /// Find a device by ifindex in a namespace.
@@ -329,6 +366,8 @@ impl World {
                 return Err(Errno::Exist);
             }
             if peer_ns == ns && Some(n) == name {
+                // The peer registered first (using an ifindex), then the device clashed.
+                self.netns[peer_ns].alloc_ifindex();
                 return Err(Errno::Exist);
             }
         }
@@ -336,6 +375,11 @@ impl World {
             Some(n) => n.to_string(),
             None => self.alloc_name(peer_ns, "veth"),
         };
+        if peer_ns == ns && Some(pname.as_str()) == name {
+            // The auto-named peer took the name first (and an ifindex); the device clashed.
+            self.netns[peer_ns].alloc_ifindex();
+            return Err(Errno::Exist);
+        }
         let pmac = self.random_mac();
         let pidx = self.netns[peer_ns].alloc_ifindex();
         let peer = self.devices.insert(Device::new(
@@ -346,6 +390,8 @@ impl World {
             pmac,
         ));
         self.netns[peer_ns].devices.insert(pidx, peer);
+        self.netns[peer_ns].sysctl.add_device(peer);
+        self.index_name(peer_ns, peer);
         let dname = match name {
             Some(n) => n.to_string(),
             None => self.alloc_name(ns, "veth"),
@@ -354,6 +400,8 @@ impl World {
         let didx = self.netns[ns].alloc_ifindex();
         let dev = self.devices.insert(Device::new(dname, didx, ns, DeviceKind::Veth { peer }, dmac));
         self.netns[ns].devices.insert(didx, dev);
+        self.netns[ns].sysctl.add_device(dev);
+        self.index_name(ns, dev);
         self.devices[peer].kind = DeviceKind::Veth { peer: dev };
         if ns != peer_ns {
             self.nsid_alloc(ns, peer_ns);
@@ -373,6 +421,9 @@ impl World {
         let d = Device::new(name.into(), idx, ns, DeviceKind::Bridge(Default::default()), mac);
         let id = self.devices.insert(d);
         self.netns[ns].devices.insert(idx, id);
+        self.index_name(ns, id);
+        // br_dev_init: the random address gets a local entry of its own (`dev br0 master br0`).
+        crate::model::device::bridge_add_local(self, id, None, mac);
         Ok(id)
     }
 
@@ -401,9 +452,11 @@ impl World {
             self.set_nomaster(id);
         }
         let (ns, idx) = (self.devices[id].netns, self.devices[id].ifindex);
+        self.unindex_name(ns, id);
         self.netns[ns].devices.remove(&idx);
         self.netns[ns].routes.retain(|r| r.dev != Some(id));
         self.netns[ns].neigh.retain(|n| n.dev != id);
+        self.netns[ns].sysctl.remove_device(id);
         self.devices.remove(id);
         if let Some(p) = peer {
             if self.devices.contains_key(p) {
@@ -431,7 +484,9 @@ impl World {
             self.set_nomaster(id);
         }
         let old_idx = self.devices[id].ifindex;
+        self.unindex_name(from, id);
         self.netns[from].devices.remove(&old_idx);
+        self.netns[from].sysctl.remove_device(id);
         self.netns[from].routes.retain(|r| r.dev != Some(id));
         self.netns[from].neigh.retain(|n| n.dev != id);
         let d = &mut self.devices[id];
@@ -444,6 +499,8 @@ impl World {
         };
         self.devices[id].ifindex = idx;
         self.netns[to].devices.insert(idx, id);
+        self.netns[to].sysctl.add_device(id);
+        self.index_name(to, id);
         // nsids, as the kernel's notifications allocate them.
         self.nsid_alloc(from, to);
         if let DeviceKind::Veth { peer } = self.devices[id].kind {
@@ -468,6 +525,7 @@ impl World {
         if up {
             d.ever_up = true;
             d.up_since = now;
+            d.ll_flushed = false;
         } else {
             // IPv4 routes through a device that goes down are flushed; so are its neighbours.
             let ns = d.netns;
@@ -482,7 +540,64 @@ impl World {
                 }
             }
         }
+        self.bridge_sync_around(id);
         self.refresh_carrier_changes(id);
+    }
+
+    /// After `id` went up or down: re-evaluate the ports of every bridge this touches
+    /// (the bridge itself, the bridge `id` is a port of, the bridge its veth peer is a port of).
+    fn bridge_sync_around(&mut self, id: DeviceId) {
+        let mut brs = Vec::new();
+        if self.devices[id].is_bridge() {
+            brs.push(id);
+        }
+        brs.extend(self.devices[id].master);
+        if let DeviceKind::Veth { peer } = self.devices[id].kind {
+            brs.extend(self.devices[peer].master);
+        }
+        for br in brs {
+            self.bridge_sync_ports(br);
+        }
+    }
+
+    /// Whether a bridge port forwards: the bridge is up and the port is up with carrier
+    /// (with STP off a port goes straight from disabled to forwarding).
+    pub fn bridge_port_enabled(&self, br: DeviceId, port: DeviceId) -> bool {
+        self.devices[br].admin_up && self.port_carrier(&self.devices[port])
+    }
+
+    /// Enable or disable ports whose state changed (`br_stp_enable_port`/`br_stp_disable_port`);
+    /// each such change while the bridge is up re-runs `br_port_state_selection`. Taking the
+    /// bridge down disables its ports without touching the carrier (`br_stp_disable_bridge`).
+    fn bridge_sync_ports(&mut self, br: DeviceId) {
+        let Some(b) = self.devices[br].bridge() else { return };
+        let infos = b.port_info.clone();
+        let br_up = self.devices[br].admin_up;
+        let mut changed = false;
+        let mut new = infos.clone();
+        for pi in new.iter_mut() {
+            let en = self.bridge_port_enabled(br, pi.dev);
+            if en != pi.enabled {
+                pi.enabled = en;
+                changed = true;
+            }
+        }
+        if let Some(b) = self.devices[br].bridge_mut() {
+            b.port_info = new;
+        }
+        if changed && br_up {
+            self.bridge_port_state_selection(br);
+        }
+    }
+
+    /// `br_port_state_selection`: carrier on iff some port forwards.
+    fn bridge_port_state_selection(&mut self, br: DeviceId) {
+        let Some(b) = self.devices[br].bridge_mut() else { return };
+        let live = b.port_info.iter().any(|p| p.enabled);
+        if b.carrier != live {
+            b.carrier = live;
+            b.carrier_changed = true;
+        }
     }
 
     /// Record when carrier came up for the device and its peer (IPv6 link-local timing).
@@ -495,11 +610,22 @@ impl World {
         if let Some(m) = self.devices[id].master {
             ids.push(m);
         }
+        if let DeviceKind::Veth { peer } = self.devices[id].kind {
+            ids.extend(self.devices[peer].master);
+        }
         for i in ids {
             let c = self.carrier(i);
             let d = &mut self.devices[i];
             if c && !d.had_carrier {
                 d.carrier_since = now;
+            }
+            if !d.admin_up {
+                d.ll_mac = None;
+            } else if c && d.ll_mac.is_none() {
+                d.ll_mac = Some(d.mac);
+            }
+            if c != d.had_carrier {
+                d.carrier_changes += 1;
             }
             d.had_carrier = c;
         }
@@ -511,7 +637,7 @@ impl World {
         match &d.kind {
             DeviceKind::Loopback => d.admin_up,
             DeviceKind::Veth { peer } => d.admin_up && self.devices[*peer].admin_up,
-            DeviceKind::Bridge(b) => d.admin_up && b.ports.iter().any(|p| self.port_carrier(&self.devices[*p])),
+            DeviceKind::Bridge(b) => d.admin_up && b.carrier,
         }
     }
 
@@ -542,13 +668,14 @@ impl World {
                     OperState::LowerLayerDown
                 }
             }
-            DeviceKind::Bridge(_) => {
-                if !d.admin_up {
+            DeviceKind::Bridge(b) => {
+                // Until its carrier first changes, linkwatch never ran: UNKNOWN.
+                if !d.admin_up || !b.carrier {
                     OperState::Down
-                } else if self.carrier(id) {
+                } else if b.carrier_changed {
                     OperState::Up
                 } else {
-                    OperState::Down
+                    OperState::Unknown
                 }
             }
         }
@@ -557,19 +684,19 @@ impl World {
     /// `ip link set DEV name NEW`.
     pub fn rename(&mut self, id: DeviceId, new: &str) -> Result<(), Errno> {
         let ns = self.devices[id].netns;
-        if self.devices[id].admin_up {
-            return Err(Errno::Busy);
-        }
+        // Linux 6.x renames devices that are up (older kernels answered EBUSY).
         if let Some(other) = self.dev_by_name(ns, new) {
             if other != id {
                 return Err(Errno::Exist);
             }
         }
+        self.unindex_name(ns, id);
         self.devices[id].name = new.to_string();
+        self.index_name(ns, id);
         Ok(())
     }
 
-    /// `ip link set DEV master BR`.
+    /// `ip link set DEV master BR` (`br_add_if`).
     pub fn set_master(&mut self, port: DeviceId, br: DeviceId) -> Result<(), Errno> {
         if !matches!(self.devices[br].kind, DeviceKind::Bridge(_)) {
             return Err(Errno::OpNotSupp);
@@ -586,35 +713,86 @@ impl World {
         self.devices[port].master = Some(br);
         if let DeviceKind::Bridge(b) = &mut self.devices[br].kind {
             b.ports.push(port);
+            // The lowest free port number (`find_portno`), without a quadratic search.
+            let mut used = vec![false; b.port_info.len() + 2];
+            for p in &b.port_info {
+                if let Some(u) = used.get_mut(usize::from(p.port_no)) {
+                    *u = true;
+                }
+            }
+            let port_no = used.iter().skip(1).position(|u| !u).map_or(used.len(), |i| i + 1) as _;
+            b.port_info.push(PortInfo { dev: port, port_no, enabled: false });
         }
-        self.bridge_recompute_mac(br);
-        self.refresh_carrier_changes(port);
         let mac = self.devices[port].mac;
-        crate::model::device::bridge_add_local(self, br, port, mac);
+        crate::model::device::bridge_add_local(self, br, Some(port), mac);
+        self.bridge_recompute_mac(br);
+        self.bridge_sync_ports(br);
+        self.refresh_carrier_changes(port);
         Ok(())
     }
 
-    /// `ip link set DEV nomaster`.
+    /// `ip link set DEV nomaster` (`br_del_if`).
     pub fn set_nomaster(&mut self, port: DeviceId) {
         let Some(br) = self.devices[port].master.take() else { return };
+        let br_mac = self.devices[br].mac;
+        let others: Vec<(DeviceId, [u8; 6])> = self
+            .bridge_ports(br)
+            .into_iter()
+            .filter(|p| *p != port)
+            .map(|p| (p, self.devices[p].mac))
+            .collect();
         if let DeviceKind::Bridge(b) = &mut self.devices[br].kind {
-            b.fdb.retain(|e| e.port != Some(port));
             b.ports.retain(|p| *p != port);
+            b.port_info.retain(|p| p.dev != port);
+            // br_fdb_delete_by_port, with fdb_delete_local for the port's own addresses.
+            b.fdb.retain_mut(|e| {
+                if e.port != Some(port) {
+                    return true;
+                }
+                if !e.local {
+                    return false;
+                }
+                if let Some((o, _)) = others.iter().find(|(_, m)| *m == e.mac) {
+                    e.port = Some(*o);
+                    true
+                } else if e.mac == br_mac {
+                    e.port = None;
+                    true
+                } else {
+                    false
+                }
+            });
         }
+        // del_nbp disables the port: br_port_state_selection runs whatever the bridge's state.
+        self.bridge_port_state_selection(br);
         self.bridge_recompute_mac(br);
         self.refresh_carrier_changes(br);
     }
 
-    /// The bridge's MAC is the lowest port MAC unless one was set by hand.
+    /// `br_stp_recalculate_bridge_id`: the lowest port MAC (zero without ports) unless an
+    /// address was set by hand.
     fn bridge_recompute_mac(&mut self, br: DeviceId) {
-        let manual = matches!(&self.devices[br].kind, DeviceKind::Bridge(b) if b.mac_set_by_hand);
-        if manual {
+        let Some(b) = self.devices[br].bridge() else { return };
+        if b.mac_set_by_hand {
             return;
         }
-        let lowest = self.bridge_ports(br).iter().map(|p| self.devices[*p].mac).min();
-        if let Some(m) = lowest {
-            self.devices[br].mac = m;
+        let lowest = self.bridge_ports(br).iter().map(|p| self.devices[*p].mac).min().unwrap_or([0; 6]);
+        if lowest != b.bridge_id {
+            self.bridge_change_id(br, lowest);
         }
+    }
+
+    /// `br_stp_change_bridge_id`: new bridge id and device address, the bridge's own fdb
+    /// entry follows (`br_fdb_change_mac_address`), then port state selection.
+    fn bridge_change_id(&mut self, br: DeviceId, addr: [u8; 6]) {
+        let old = self.devices[br].mac;
+        if let Some(b) = self.devices[br].bridge_mut() {
+            b.fdb.retain(|e| !(e.mac == old && e.local && e.port.is_none()));
+            b.bridge_id = addr;
+        }
+        crate::model::device::bridge_add_local(self, br, None, addr);
+        self.devices[br].mac = addr;
+        self.bridge_port_state_selection(br);
     }
 
     /// Ports of a bridge, by ifindex.
@@ -635,23 +813,40 @@ impl World {
         if let DeviceKind::Loopback = self.devices[id].kind {
             return Err(Errno::OpNotSupp);
         }
-        self.devices[id].mac = mac;
-        if let DeviceKind::Bridge(b) = &mut self.devices[id].kind {
-            b.mac_set_by_hand = true;
+        if self.devices[id].is_bridge() {
+            if let Some(b) = self.devices[id].bridge_mut() {
+                b.mac_set_by_hand = true;
+            }
+            if self.devices[id].mac != mac {
+                self.bridge_change_id(id, mac);
+            }
+            return Ok(());
         }
+        let old = self.devices[id].mac;
+        self.devices[id].mac = mac;
         if let Some(br) = self.devices[id].master {
+            // br_fdb_changeaddr: the port's local entry moves to the new address.
+            if let Some(b) = self.devices[br].bridge_mut() {
+                b.fdb.retain(|e| !(e.port == Some(id) && e.local && e.mac == old));
+            }
+            crate::model::device::bridge_add_local(self, br, Some(id), mac);
             self.bridge_recompute_mac(br);
         }
         Ok(())
     }
 
-    /// `ip link set DEV mtu N`.
-    pub fn set_mtu(&mut self, id: DeviceId, mtu: u32) -> Result<(), Errno> {
-        let (min, max) = match self.devices[id].kind {
+    /// The MTU range of a device (min_mtu, max_mtu).
+    pub fn mtu_range(&self, id: DeviceId) -> (u32, u32) {
+        match self.devices[id].kind {
             DeviceKind::Loopback => (68, 1 << 31),
             DeviceKind::Veth { .. } => (68, 65535),
             DeviceKind::Bridge(_) => (68, 65535),
-        };
+        }
+    }
+
+    /// `ip link set DEV mtu N`.
+    pub fn set_mtu(&mut self, id: DeviceId, mtu: u32) -> Result<(), Errno> {
+        let (min, max) = self.mtu_range(id);
         if mtu < min || mtu > max {
             return Err(Errno::Inval);
         }
@@ -732,7 +927,8 @@ impl World {
 
     /// Whether `ip` is an address of a device in `ns`.
     pub fn is_local_v4(&self, ns: NetnsId, ip: Ipv4Addr) -> Option<DeviceId> {
-        self.v4_addrs(ns).into_iter().find(|(_, a, _)| *a == ip).map(|(d, _, _)| d)
+        // Called per packet: search in place rather than collecting `v4_addrs`.
+        self.devices_of(ns).find(|d| self.devices[*d].addrs.iter().any(|a| matches!(a, IfAddr::V4 { addr, .. } if *addr == ip)))
     }
 
     /// Advance the virtual clock (`sleep`), running expiry of timed state.

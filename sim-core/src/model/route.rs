@@ -117,6 +117,22 @@ impl World {
             for a in &dev.addrs {
                 let IfAddr::V4 { addr, prefix, brd, secondary, .. } = a else { continue };
                 let net = Ipv4Net::new(*addr, *prefix).expect("valid prefix").trunc();
+                // A secondary address's routes use its primary as the preferred source.
+                let src: std::net::IpAddr = if *secondary {
+                    dev.addrs
+                        .iter()
+                        .find_map(|p| match p {
+                            IfAddr::V4 { addr: pa, prefix: pp, secondary: false, .. }
+                                if pp == prefix && Ipv4Net::new(*pa, *pp).map(|n| n.trunc()) == Ok(net) =>
+                            {
+                                Some((*pa).into())
+                            }
+                            _ => None,
+                        })
+                        .unwrap_or((*addr).into())
+                } else {
+                    (*addr).into()
+                };
                 match table {
                     Table::Main => {
                         if *prefix < 32 && !*secondary && !dev.is_loopback() {
@@ -157,7 +173,7 @@ impl World {
                             dev: Some(d),
                             proto: Proto::Kernel,
                             scope: Scope::Host,
-                            prefsrc: Some((*addr).into()),
+                            prefsrc: Some(src),
                             metric: 0,
                             linkdown: false,
                         });

@@ -18,6 +18,8 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let now = sim.world.now;
     let mut cmd: Option<char> = None;
     let mut proto: Option<u8> = None;
+    // Address filters: (option, address) on the original or reply tuple.
+    let mut addrs: Vec<(&str, std::net::Ipv4Addr)> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i] {
@@ -37,6 +39,17 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 });
                 i += 1;
             }
+            "-s" | "--src" | "--orig-src" | "-d" | "--dst" | "--orig-dst" | "-r" | "--reply-src" | "-q"
+            | "--reply-dst" => {
+                let Some(v) = args.get(i + 1) else {
+                    return usage_err(&format!("option `{}' requires an argument", args[i]));
+                };
+                let Ok(ip) = v.parse::<std::net::Ipv4Addr>() else {
+                    return crate::tools::unsupported("conntrack", &format!("address `{v}` (IPv4 only)"));
+                };
+                addrs.push((args[i], ip));
+                i += 1;
+            }
             a if a.starts_with('-') => return usage_err(&format!("unknown option `{a}'")),
             a => return crate::tools::unsupported("conntrack", &format!("argument `{a}`")),
         }
@@ -44,7 +57,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     let nf = &mut sim.world.ns_mut(ctx.ns).nf;
     nf.ct.expire(now);
-    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p);
+    let addr_ok = |c: &Conn| {
+        addrs.iter().all(|(opt, ip)| match *opt {
+            "-s" | "--src" | "--orig-src" => c.orig.src == *ip,
+            "-d" | "--dst" | "--orig-dst" => c.orig.dst == *ip,
+            "-r" | "--reply-src" => c.reply.src == *ip,
+            _ => c.reply.dst == *ip,
+        })
+    };
+    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p) && addr_ok(c);
     match cmd {
         Some('L') => {
             let mut o = Output::default();

@@ -9,16 +9,19 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         [] => Output::error("ethtool: bad command line argument(s)\nFor more information run ethtool -h\n", 1),
         ["-S" | "--statistics", dev] => stats(sim, ctx, dev),
         ["-i" | "--driver", dev] => driver(sim, ctx, dev),
+        ["-g" | "--show-ring", dev] => match sim.world.dev_by_name(ctx.ns, dev) {
+            Some(_) => Output::error("netlink error: Operation not supported\n", 1),
+            None => no_such(),
+        },
         [flag, ..] if flag.starts_with('-') => unsupported("ethtool", &format!("option `{flag}`")),
-        [_dev] => unsupported("ethtool", "settings without an option (only -S and -i are modelled)"),
+        [dev] => settings(sim, ctx, dev),
         _ => Output::error("ethtool: bad command line argument(s)\nFor more information run ethtool -h\n", 1),
     }
 }
 
 fn stats(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
     let Some(d) = sim.world.dev_by_name(ctx.ns, name) else {
-        return Output::error("netlink error: no device matches name (offset 24)\nnetlink error: No such device\n", 1)
-            .no_device_msg(name);
+        return Output::error("Cannot get stats strings information: No such device\n", 96);
     };
     let dv = sim.world.dev(d);
     match dv.kind {
@@ -45,12 +48,24 @@ fn stats(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
     }
 }
 
-trait NoDev {
-    fn no_device_msg(self, name: &str) -> Output;
+/// `ethtool DEV` for a device that does not exist: each netlink query fails in turn.
+fn no_such() -> Output {
+    Output::error(
+        format!("{}No data available\n", "netlink error: no device matches name (offset 24)\nnetlink error: No such device\n".repeat(5)),
+        75,
+    )
 }
-impl NoDev for Output {
-    fn no_device_msg(self, _name: &str) -> Output {
-        self
+
+/// `ethtool DEV`: link settings. veth reports a fixed 10 Gb/s full-duplex link.
+fn settings(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
+    let Some(d) = sim.world.dev_by_name(ctx.ns, name) else { return no_such() };
+    let link = if sim.world.carrier(d) { "yes" } else { "no" };
+    match sim.world.dev(d).kind {
+        DeviceKind::Loopback => Output::text(format!("Settings for {name}:\n\tLink detected: {link}\n")),
+        DeviceKind::Veth { .. } => Output::text(format!(
+            "Settings for {name}:\n\tSupported ports: [  ]\n\tSupported link modes:   Not reported\n\tSupported pause frame use: No\n\tSupports auto-negotiation: No\n\tSupported FEC modes: Not reported\n\tAdvertised link modes:  Not reported\n\tAdvertised pause frame use: No\n\tAdvertised auto-negotiation: No\n\tAdvertised FEC modes: Not reported\n\tSpeed: 10000Mb/s\n\tDuplex: Full\n\tAuto-negotiation: off\n\tPort: Twisted Pair\n\tPHYAD: 0\n\tTransceiver: internal\n\tMDI-X: Unknown\n\tLink detected: {link}\n"
+        )),
+        DeviceKind::Bridge(_) => unsupported("ethtool", "link settings of a bridge"),
     }
 }
 

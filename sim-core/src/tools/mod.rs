@@ -3,11 +3,16 @@
 //! Architecture invariant: tools parse arguments, call the model or the engine, and format
 //! text. They hold no state of their own between commands; all state is in the `World`.
 
+pub mod bridge;
+pub mod brctl;
 pub mod conntrack;
 pub mod dmesg;
+pub mod docker;
 pub mod ethtool;
 pub mod filters;
+pub mod help;
 pub mod ip;
+pub mod json;
 pub mod iptables;
 pub mod misc;
 pub mod ping;
@@ -35,6 +40,10 @@ pub fn external(name: &str) -> Option<ToolFn> {
         "iptables-restore" => Some(iptables::run_restore),
         "conntrack" => Some(conntrack::run),
         "dmesg" => Some(dmesg::run),
+        "docker" => Some(docker::run),
+        "explain" => Some(docker::explain),
+        "brctl" => Some(brctl::run),
+        "bridge" => Some(bridge::run),
         _ => None,
     }
 }

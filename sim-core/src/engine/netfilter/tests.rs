@@ -57,6 +57,7 @@ fn tcp(src: [u8; 4], sport: u16, dst: [u8; 4], dport: u16, syn: bool, ack: bool)
             ack: 0,
             flags,
             window: 64240,
+            options: vec![],
             payload: vec![],
         }),
     }

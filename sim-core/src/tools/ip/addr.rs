@@ -6,6 +6,7 @@ use super::link::header;
 use super::{incomplete, matches, no_device, rtnl_err, Opts};
 use crate::model::{DeviceId, IfAddr, NetnsId};
 use crate::shell::{Output, Sim};
+use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
@@ -19,10 +20,44 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
         flush(sim, ctx.ns, rest)
     } else if matches(cmd, "show") || matches(cmd, "list") || matches(cmd, "lst") {
         show(sim, ctx.ns, o, rest)
+    } else if matches(cmd, "help") {
+        Output::error(ADDR_HELP, 255)
     } else {
         Output::error(format!("Command \"{cmd}\" is unknown, try \"ip address help\".\n"), 255)
     }
 }
+
+const ADDR_HELP: &str = "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
+                                                      [ CONFFLAG-LIST ]
+       ip address del IFADDR dev IFNAME [mngtmpaddr]
+       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]
+                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]
+       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]
+                         [ nomaster ]
+                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]
+                         [ label LABEL ] [up] [ vrf NAME ] ]
+       ip address {showdump|restore}
+IFADDR := PREFIX | ADDR peer PREFIX
+          [ broadcast ADDR ] [ anycast ADDR ]
+          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]
+SCOPE-ID := [ host | link | global | NUMBER ]
+FLAG-LIST := [ FLAG-LIST ] FLAG
+FLAG  := [ permanent | dynamic | secondary | primary |
+           [-]tentative | [-]deprecated | [-]dadfailed | temporary |
+           CONFFLAG-LIST ]
+CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG
+CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]
+LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]
+LFT := forever | SECONDS
+TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
+          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |
+          ip6erspan | ip6gre | ip6gretap | ip6tnl |
+          ipip | ipoib | ipvlan | ipvtap |
+          macsec | macvlan | macvtap |
+          netdevsim | nlmon | rmnet | sit | team | team_slave |
+          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |
+          xfrm | virt_wifi }
+";
 
 /// Parse `A.B.C.D[/LEN]` (or IPv6) as iproute2's `get_prefix`.
 fn parse_prefix(s: &str) -> Option<(IpAddr, Option<u8>)> {
@@ -103,10 +138,10 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
         i += 1;
     }
     let Some(dn) = dev else {
-        return Output::error("Not enough information: \"dev\" argument is required.\n", 255);
+        return Output::error("Not enough information: \"dev\" argument is required.\n", 1);
     };
     let Some((ip, len)) = local else {
-        return Output::error("Not enough information: \"local\" argument is required.\n", 255);
+        return Output::error("Not enough information: \"local\" argument is required.\n", 1);
     };
     let Some(d) = sim.world.dev_by_name(ns, dn) else { return no_device(dn) };
     if let Some(l) = label {
@@ -133,8 +168,10 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
     if replace {
         let _ = sim.world.del_addr(d, ip, Some(addr.prefix_len()));
     }
+    let v4 = addr.is_v4();
     match sim.world.add_addr(d, addr) {
         Ok(()) => Output::ok(),
+        Err(crate::model::Errno::Exist) if v4 => Output::error("Error: ipv4: Address already assigned.\n", 2),
         Err(e) => rtnl_err(e),
     }
 }
@@ -164,7 +201,7 @@ fn del(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         i += 1;
     }
     let Some(dn) = dev else {
-        return Output::error("Not enough information: \"dev\" argument is required.\n", 255);
+        return Output::error("Not enough information: \"dev\" argument is required.\n", 1);
     };
     let Some(d) = sim.world.dev_by_name(ns, dn) else { return no_device(dn) };
     let Some((ip, len)) = local else {
@@ -178,10 +215,20 @@ fn del(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             None => rtnl_err(crate::model::Errno::AddrNotAvail),
         };
     };
-    let len = len.or(if ip.is_ipv4() { Some(32) } else { Some(128) });
+    let mut out = Output::ok();
+    if len.is_none() && ip.is_ipv4() {
+        out.err(format!("Warning: Executing wildcard deletion to stay compatible with old scripts.\n         Explicitly specify the prefix length ({ip}/32) to avoid this warning.\n         This special behaviour is likely to disappear in further releases,\n         fix your scripts!\n"));
+    }
     match sim.world.del_addr(d, ip, len) {
-        Ok(()) => Output::ok(),
-        Err(e) => rtnl_err(e),
+        Ok(()) => out,
+        Err(_) if ip.is_ipv4() => {
+            out.err("Error: ipv4: Address not found.\n");
+            out.with_status(2)
+        }
+        Err(e) => {
+            out.extend(rtnl_err(e));
+            out.with_status(2)
+        }
     }
 }
 
@@ -196,7 +243,10 @@ fn flush(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     for a in v4 {
         let _ = sim.world.del_addr(d, a.local(), Some(a.prefix_len()));
     }
-    sim.world.dev_mut(d).addrs.retain(|a| a.is_v4());
+    let dv = sim.world.dev_mut(d);
+    dv.addrs.retain(|a| a.is_v4());
+    // The kernel-made link-local address goes too, until the link comes up again.
+    dv.ll_flushed = true;
     Output::ok()
 }
 
@@ -205,7 +255,9 @@ pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<(Ipv6Addr, u8, &'s
     let dv = sim.world.dev(d);
     let v4: Vec<IfAddr> = dv.addrs.iter().filter(|a| a.is_v4()).cloned().collect();
     let mut v6 = Vec::new();
-    if dv.admin_up {
+    let ns = dv.netns;
+    let v6_off = sim.world.ns(ns).sysctl.get_dev(d, true, "disable_ipv6").is_some_and(|v| v.trim() != "0");
+    if dv.admin_up && !v6_off {
         for a in dv.addrs.iter().rev() {
             if let IfAddr::V6 { addr, prefix } = a {
                 v6.push((*addr, *prefix, "global", false));
@@ -213,7 +265,7 @@ pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<(Ipv6Addr, u8, &'s
         }
         if dv.is_loopback() {
             v6.push((Ipv6Addr::LOCALHOST, 128, "host", false));
-        } else if sim.world.carrier(d) {
+        } else if sim.world.carrier(d) && !dv.ll_flushed {
             // DAD takes about a second after carrier; until then the address is tentative.
             let tentative = sim.world.now < dv.carrier_since + 2_000_000_000;
             v6.push((dv.link_local(), 64, "link", tentative));
@@ -225,6 +277,8 @@ pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<(Ipv6Addr, u8, &'s
 fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
     let mut dev: Option<DeviceId> = None;
     let mut up_only = false;
+    let mut scope_filter: Option<&str> = None;
+    let mut to_filter: Option<ipnet::Ipv4Net> = None;
     let mut i = 0;
     while i < args.len() {
         let a = args[i];
@@ -238,7 +292,28 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 }
             }
             "up" => up_only = true,
-            "scope" | "to" | "label" | "master" | "type" | "primary" | "secondary" | "permanent" | "dynamic" => {
+            "scope" => {
+                i += 1;
+                scope_filter = match args.get(i) {
+                    Some(&"host") => Some("host"),
+                    Some(&"link") => Some("link"),
+                    Some(&"global") | Some(&"universe") => Some("global"),
+                    Some(v) => return unsupported("ip addr show", &format!("scope `{v}`")),
+                    None => return incomplete(),
+                };
+            }
+            "to" => {
+                i += 1;
+                let Some(v) = args.get(i) else { return incomplete() };
+                match parse_prefix(v) {
+                    Some((IpAddr::V4(a), l)) => {
+                        to_filter = ipnet::Ipv4Net::new(a, l.unwrap_or(32)).ok().map(|n| n.trunc());
+                    }
+                    Some(_) => return unsupported("ip addr show", "`to` with an IPv6 prefix"),
+                    None => return bad_prefix(v),
+                }
+            }
+            "label" | "master" | "type" | "primary" | "secondary" | "permanent" | "dynamic" => {
                 return unsupported("ip addr show", &format!("selector `{a}`"))
             }
             _ if dev.is_none() => match sim.world.dev_by_name(ns, a) {
@@ -249,9 +324,10 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         }
         i += 1;
     }
-    if o.json {
-        return unsupported("ip", "`-j` for `ip addr`");
+    if o.json && o.brief {
+        return unsupported("ip", "`-j` with `-br`");
     }
+    let mut json: Vec<J> = Vec::new();
     let devs: Vec<DeviceId> = match dev {
         Some(d) => vec![d],
         None => sim.world.devices_of(ns).collect(),
@@ -262,9 +338,55 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             continue;
         }
         let (v4, v6) = addresses(sim, d);
-        let v4: Vec<IfAddr> = if o.family6 { Vec::new() } else { v4 };
-        let v6 = if o.family4 { Vec::new() } else { v6 };
-        if (o.family4 || o.family6) && v4.is_empty() && v6.is_empty() {
+        let mut v4: Vec<IfAddr> = if o.family6 { Vec::new() } else { v4 };
+        let mut v6 = if o.family4 { Vec::new() } else { v6 };
+        if let Some(sc) = scope_filter {
+            v4.retain(|a| (if a.local().is_loopback() { "host" } else { "global" }) == sc);
+            v6.retain(|(_, _, s, _)| *s == sc);
+        }
+        if let Some(net) = to_filter {
+            v4.retain(|a| matches!(a.local(), IpAddr::V4(x) if net.contains(&x)));
+            v6.clear();
+        }
+        let filtered = o.family4 || o.family6 || scope_filter.is_some() || to_filter.is_some();
+        // iproute2 keeps a link that has no address at all unless a family or prefix is given.
+        let had_any = !sim.world.dev(d).addrs.is_empty() || !addresses(sim, d).1.is_empty();
+        let keep_bare = !had_any && !(o.family4 || o.family6 || to_filter.is_some());
+        if filtered && v4.is_empty() && v6.is_empty() && !keep_bare {
+            continue;
+        }
+        if o.json {
+            let mut obj = super::link::link_json(sim, ns, d, false);
+            if o.family4 || o.family6 {
+                obj.retain(|(k, _)| !matches!(k.as_str(), "link_type" | "address" | "broadcast"));
+            }
+            let mut info = Vec::new();
+            for a in &v4 {
+                let IfAddr::V4 { addr, prefix, brd, label, secondary } = a else { continue };
+                let mut x = vec![("family".to_string(), js("inet")), ("local".into(), js(addr.to_string())), ("prefixlen".into(), J::UInt(u64::from(*prefix)))];
+                if let Some(b) = brd {
+                    x.push(("broadcast".into(), js(b.to_string())));
+                }
+                x.push(("scope".into(), js(if addr.is_loopback() { "host" } else { "global" })));
+                if *secondary {
+                    x.push(("secondary".into(), J::Bool(true)));
+                }
+                x.push(("label".into(), js(label.clone())));
+                x.push(("valid_life_time".into(), J::UInt(4294967295)));
+                x.push(("preferred_life_time".into(), J::UInt(4294967295)));
+                info.push(J::Obj(x));
+            }
+            for (a, p, scope, t) in &v6 {
+                let mut x = vec![("family".to_string(), js("inet6")), ("local".into(), js(a.to_string())), ("prefixlen".into(), J::UInt(u64::from(*p))), ("scope".into(), js(*scope))];
+                if *t {
+                    x.push(("tentative".into(), J::Bool(true)));
+                }
+                x.push(("valid_life_time".into(), J::UInt(4294967295)));
+                x.push(("preferred_life_time".into(), J::UInt(4294967295)));
+                info.push(J::Obj(x));
+            }
+            obj.push(("addr_info".into(), J::Arr(info)));
+            json.push(J::Obj(obj));
             continue;
         }
         if o.brief {
@@ -294,7 +416,27 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
             continue;
         }
-        out.push_str(&header(sim, ns, d, false, o));
+        if o.family6 && dev.is_none() {
+            // The AF_INET6 link dump carries no qdisc, group or link address.
+            let (name, _) = super::link::display_name(sim, ns, d);
+            let dv = sim.world.dev(d);
+            let master = dv.master.map(|m| format!("master {} ", sim.world.dev(m).name)).unwrap_or_default();
+            out.push_str(&format!(
+                "{}: {name}: <{}> mtu {} {master}state {} qlen 1000\n",
+                dv.ifindex,
+                super::link::flags(sim, ns, d),
+                dv.mtu,
+                sim.world.oper_state(d).as_str()
+            ));
+        } else {
+            let h = header(sim, ns, d, false, o);
+            if o.family4 || o.family6 || to_filter.is_some() {
+                // Only the first line: no link/ether line under a family filter.
+                out.push_str(h.split_inclusive('\n').next().unwrap_or(""));
+            } else {
+                out.push_str(&h);
+            }
+        }
         for a in &v4 {
             out.push_str(&format!("    {}\n       valid_lft forever preferred_lft forever\n", v4_line(a)));
         }
@@ -304,6 +446,11 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 if *t { "tentative " } else { "" }
             ));
         }
+    }
+    if o.json {
+        let v = J::Arr(json);
+        out = if o.pretty { v.pretty() } else { v.compact() };
+        out.push('\n');
     }
     Output::text(out)
 }

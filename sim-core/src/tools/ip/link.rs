@@ -3,6 +3,7 @@
 use super::{incomplete, matches, no_device, rtnl_err, Opts};
 use crate::model::{fmt_mac, parse_mac, DeviceId, DeviceKind, Errno, NetnsId};
 use crate::shell::{Output, Sim};
+use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
@@ -52,6 +53,13 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             }
         } else if matches!(a, "mtu" | "address" | "txqueuelen" | "link" | "numtxqueues" | "numrxqueues") {
             return unsupported("ip link add", &format!("option `{a}`"));
+        } else if matches(a, "address") || matches(a, "broadcast") {
+            i += 1;
+            let Some(v) = args.get(i) else { return incomplete() };
+            if let Err(e) = parse_lladdr(v) {
+                return e;
+            }
+            return unsupported("ip link add", &format!("option `{a}`"));
         } else if name.is_none() {
             name = Some(a);
         } else {
@@ -65,7 +73,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         }
     }
     let Some(kind) = kind else {
-        return Output::error("Not enough information: \"type\" argument is required\n", 255);
+        return Output::error("Not enough information: \"type\" argument is required\n", 1);
     };
     match kind {
         "veth" => {
@@ -135,21 +143,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         | "tap" | "vrf" | "wireguard" | "geneve" | "macsec" | "ifb" | "nlmon" | "vcan" | "veth_pair" | "dsa" => {
             unsupported("ip link add", &format!("link type `{kind}`"))
         }
-        other => Output::error(
-            format!("Error: Unknown device type.\nUnknown type: {other}\n").replacen("Error: Unknown device type.\n", "", 0),
-            2,
-        )
-        .pipe_unknown_type(other),
-    }
-}
-
-trait UnknownType {
-    fn pipe_unknown_type(self, t: &str) -> Output;
-}
-impl UnknownType for Output {
-    fn pipe_unknown_type(self, t: &str) -> Output {
-        let _ = t;
-        Output::error("Error: Unknown device type.\n", 2)
+        _ => Output::error("Error: Unknown device type.\n", 2),
     }
 }
 
@@ -213,10 +207,29 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 let Some(v) = args.get(i) else { return incomplete() };
                 dev_name = Some(v);
             }
-            "netns" | "name" | "mtu" | "address" | "master" => {
+            "name" | "mtu" | "master" => {
                 i += 1;
                 let Some(v) = args.get(i) else { return incomplete() };
                 ops.push((a, Some(v)));
+            }
+            _ if matches(a, "address") || matches(a, "netns") => {
+                let key = if matches(a, "address") { "address" } else { "netns" };
+                i += 1;
+                let Some(v) = args.get(i) else { return incomplete() };
+                if key == "address" {
+                    if let Err(e) = parse_lladdr(v) {
+                        return e;
+                    }
+                }
+                ops.push((key, Some(v)));
+            }
+            _ if matches(a, "broadcast") => {
+                i += 1;
+                let Some(v) = args.get(i) else { return incomplete() };
+                if let Err(e) = parse_lladdr(v) {
+                    return e;
+                }
+                return unsupported("ip link set", "option `broadcast`");
             }
             "arp" | "multicast" | "promisc" | "allmulticast" | "txqueuelen" | "txqlen" | "qlen" | "alias" | "group"
             | "type" | "broadcast" | "brd" | "peer" | "vf" | "xdp" | "protodown" | "addrgenmode" | "link-netns"
@@ -241,17 +254,15 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             "mtu" if v.parse::<u32>().is_err() => {
                 return Output::error(format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n\n"), 255)
             }
-            "address" if parse_mac(v).is_none() => {
-                return Output::error(format!("Error: \"{v}\" is not a valid link address.\n"), 255).with_len_msg(v)
-            }
             "netns" if sim.world.netns_by_name(v).is_none() && v.parse::<u32>().is_err() => {
                 return Output::error(format!("Error: argument \"{v}\" is wrong: Invalid \"netns\" value\n\n"), 255)
             }
-            "netns" if sim.world.netns_by_name(v).is_none() => {
-                return unsupported("ip link set netns", "a PID as the namespace")
+            "netns" if sim.world.netns_by_name(v).is_none() && v != "1" => {
+                // Only PID 1 (the host's init, in the init namespace) exists in the simulation.
+                return Output::error("RTNETLINK answers: No such process\n", 2);
             }
             "master" if sim.world.dev_by_name(ns, v).is_none() => {
-                return Output::error(format!("Device does not exist\n"), 1).dev_missing(v)
+                return Output::error(format!("Error: argument \"{v}\" is wrong: Device does not exist\n\n"), 255)
             }
             "name" => {
                 if let Some(e) = check_ifname(v) {
@@ -276,12 +287,22 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 sim.world.set_nomaster(d);
                 Ok(())
             }
-            "mtu" => sim.world.set_mtu(d, v.parse().expect("checked")),
-            "address" => sim.world.set_mac(d, parse_mac(v).expect("checked")),
+            "address" => sim.world.set_mac(d, parse_mac(v).unwrap_or_default()),
             "name" => sim.world.rename(d, v),
             "netns" => {
-                let to = sim.world.netns_by_name(v).expect("checked");
+                let to = sim.world.netns_by_name(v).unwrap_or(sim.world.init_ns());
                 sim.world.move_device(d, to)
+            }
+            "mtu" => {
+                let mtu: u32 = v.parse().unwrap_or(0);
+                let (min, max) = sim.world.mtu_range(d);
+                if mtu > max {
+                    return Output::error("Error: mtu greater than device maximum.\n", 2);
+                }
+                if mtu < min {
+                    return Output::error("Error: mtu less than device minimum.\n", 2);
+                }
+                sim.world.set_mtu(d, mtu)
             }
             "master" => {
                 let br = sim.world.dev_by_name(ns, v).expect("checked");
@@ -297,19 +318,6 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         }
     }
     Output::ok()
-}
-
-trait Extra {
-    fn with_len_msg(self, v: &str) -> Output;
-    fn dev_missing(self, v: &str) -> Output;
-}
-impl Extra for Output {
-    fn with_len_msg(self, _v: &str) -> Output {
-        self
-    }
-    fn dev_missing(self, _v: &str) -> Output {
-        self
-    }
 }
 
 fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
@@ -334,7 +342,9 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 let Some(n) = args.get(i) else { return incomplete() };
                 match sim.world.dev_by_name(ns, n) {
                     Some(d) => master = Some(d),
-                    None => return super::dev_not_exist(n),
+                    None => {
+                        return Output::error(format!("Error: argument \"{n}\" is wrong: Device does not exist\n\n"), 255)
+                    }
                 }
             }
             "type" => {
@@ -351,8 +361,8 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         }
         i += 1;
     }
-    if o.json {
-        return unsupported("ip", "`-j` for `ip link`");
+    if o.json && o.brief {
+        return unsupported("ip", "`-j` with `-br`");
     }
     if o.details {
         return unsupported("ip link show", "option `-d`");
@@ -362,6 +372,7 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         None => sim.world.devices_of(ns).collect(),
     };
     let mut out = String::new();
+    let mut json: Vec<J> = Vec::new();
     for d in devs {
         let dv = sim.world.dev(d);
         if master.is_some() && dv.master != master {
@@ -380,11 +391,18 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 continue;
             }
         }
-        if o.brief {
+        if o.json {
+            json.push(J::Obj(link_json(sim, ns, d, true)));
+        } else if o.brief {
             out.push_str(&brief_link(sim, ns, d));
         } else {
             out.push_str(&header(sim, ns, d, true, o));
         }
+    }
+    if o.json {
+        let v = J::Arr(json);
+        out = if o.pretty { v.pretty() } else { v.compact() };
+        out.push('\n');
     }
     Output::text(out)
 }
@@ -442,7 +460,7 @@ pub fn flags(sim: &Sim, ns: NetnsId, d: DeviceId) -> String {
 
 fn qdisc(sim: &Sim, d: DeviceId) -> &'static str {
     let dv = sim.world.dev(d);
-    if dv.admin_up || (dv.ever_up && !dv.is_loopback()) {
+    if dv.admin_up || dv.ever_up {
         "noqueue"
     } else {
         "noop"
@@ -478,6 +496,15 @@ pub fn header(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool, o: Opts) 
             "{sep}RX:  bytes packets errors dropped  missed   mcast           {sep}{:>10} {:>7} {:>6} {:>7} {:>7} {:>7} {sep}TX:  bytes packets errors dropped carrier collsns           {sep}{:>10} {:>7} {:>6} {:>7} {:>7} {:>7} ",
             st.rx_bytes, st.rx_packets, 0, st.rx_dropped, 0, 0, st.tx_bytes, st.tx_packets, 0, st.tx_dropped, 0, 0
         ));
+        if o.stats > 1 {
+            // Inserted after each RX/TX pair: the error details.
+            let rx_err = format!("{sep}RX errors:  length    crc   frame    fifo overrun{sep}{:>18} {:>6} {:>7} {:>7} {:>7} ", 0, 0, 0, 0, 0);
+            let tx_err = format!("{sep}TX errors: aborted   fifo  window heartbt transns{sep}{:>18} {:>6} {:>7} {:>7} {:>7} ", 0, 0, 0, 0, dv.carrier_changes);
+            if let Some(pos) = s.find(&format!("{sep}TX:")) {
+                s.insert_str(pos, &rx_err);
+            }
+            s.push_str(&tx_err);
+        }
     }
     s.push('\n');
     s
@@ -489,4 +516,63 @@ fn brief_link(sim: &mut Sim, ns: NetnsId, d: DeviceId) -> String {
     let dv = sim.world.dev(d);
     let mac = if dv.is_loopback() { "00:00:00:00:00:00".to_string() } else { fmt_mac(&dv.mac) };
     format!("{:<16} {:<14} {} <{}> \n", name, sim.world.oper_state(d).as_str(), mac, flags(sim, ns, d))
+}
+
+/// iproute2's `ll_addr_a2n`: a MAC as `hh:hh:...`, with its two messages.
+fn parse_lladdr(v: &str) -> Result<[u8; 6], Output> {
+    let mut out = Vec::new();
+    for part in v.split(':') {
+        match u8::from_str_radix(part, 16) {
+            Ok(b) if !part.is_empty() && part.len() <= 2 => out.push(b),
+            _ => return Err(Output::error(format!("\"{part}\" is invalid lladdr.\n"), 1)),
+        }
+    }
+    if out.len() != 6 {
+        return Err(Output::error(format!("Invalid address length {} - must be 6 bytes\n", out.len()), 1));
+    }
+    let mut m = [0u8; 6];
+    m.copy_from_slice(&out);
+    Ok(m)
+}
+
+/// The fields `ip -j link` (and `ip -j addr`, without `linkmode`) prints for a device.
+pub fn link_json(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool) -> Vec<(String, J)> {
+    let dv = sim.world.dev(d).clone();
+    let mut o: Vec<(String, J)> = vec![("ifindex".into(), J::UInt(u64::from(dv.ifindex)))];
+    let mut netnsid = None;
+    if let DeviceKind::Veth { peer } = dv.kind {
+        let p = sim.world.dev(peer).clone();
+        if p.netns == ns {
+            o.push(("link".into(), js(p.name.clone())));
+        } else {
+            o.push(("link_index".into(), J::UInt(u64::from(p.ifindex))));
+            netnsid = Some(sim.world.nsid_alloc(ns, p.netns));
+        }
+    }
+    o.push(("ifname".into(), js(dv.name.clone())));
+    o.push(("flags".into(), J::Arr(flags(sim, ns, d).split(',').map(js).collect())));
+    o.push(("mtu".into(), J::UInt(u64::from(dv.mtu))));
+    o.push(("qdisc".into(), js(qdisc(sim, d))));
+    if let Some(m) = dv.master {
+        o.push(("master".into(), js(sim.world.dev(m).name.clone())));
+    }
+    o.push(("operstate".into(), js(sim.world.oper_state(d).as_str())));
+    if link_cmd {
+        o.push(("linkmode".into(), js("DEFAULT")));
+    }
+    o.push(("group".into(), js("default")));
+    o.push(("txqlen".into(), J::UInt(1000)));
+    if dv.is_loopback() {
+        o.push(("link_type".into(), js("loopback")));
+        o.push(("address".into(), js("00:00:00:00:00:00")));
+        o.push(("broadcast".into(), js("00:00:00:00:00:00")));
+    } else {
+        o.push(("link_type".into(), js("ether")));
+        o.push(("address".into(), js(fmt_mac(&dv.mac))));
+        o.push(("broadcast".into(), js("ff:ff:ff:ff:ff:ff")));
+    }
+    if let Some(id) = netnsid {
+        o.push(("link_netnsid".into(), J::Int(i64::from(id))));
+    }
+    o
 }

@@ -4,19 +4,19 @@ use super::{matches, Opts};
 use crate::shell::{Output, Sim};
 use crate::tools::{unsupported, Ctx};
 
-pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
+pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     let Some(cmd) = args.first() else { return list(sim, ctx) };
     let rest = &args[1..];
     match *cmd {
         c if matches(c, "list") || c == "show" || c == "lst" => list(sim, ctx),
         "list-id" => list_id(sim, ctx),
         "add" => {
-            let Some(name) = rest.first() else { return usage() };
+            let Some(name) = rest.first() else { return Output::error("No netns name specified\n", 1) };
             if rest.len() > 1 {
                 return usage();
             }
             if !valid_name(name) {
-                return Output::error(format!("Invalid netns name \"{name}\"\n"), 1);
+                return Output::error(format!("Invalid netns name \"{name}\"\n"), 255);
             }
             match sim.world.add_netns(name) {
                 Ok(_) => Output::ok(),
@@ -27,8 +27,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
                 ),
             }
         }
+        c if matches(c, "delete") && o.all && rest.is_empty() => {
+            let names: Vec<String> = sim.world.named_netns().map(|(n, _)| n.to_string()).collect();
+            for n in names {
+                let _ = sim.world.del_netns(&n);
+            }
+            Output::ok()
+        }
         c if matches(c, "delete") => {
-            let Some(name) = rest.first() else { return usage() };
+            let Some(name) = rest.first() else { return Output::error("No netns name specified\n", 1) };
             if !valid_name(name) {
                 return Output::error(format!("Invalid netns name \"{name}\"\n"), 1);
             }
@@ -49,7 +56,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
                 "auto" => -1,
                 s => match s.parse::<i32>() {
                     Ok(v) if v >= 0 => v,
-                    _ => return Output::error(format!("Invalid \"netnsid\" value\n"), 255),
+                    Ok(_) => {
+                        return Output::error(format!("Error: argument \"{s}\" is wrong: \"netnsid\" value should be >= 0\n"), 255)
+                    }
+                    _ => return Output::error(format!("Error: argument \"{s}\" is wrong: Invalid \"netnsid\" value\n"), 255),
                 },
             };
             let r = if id < 0 {
@@ -60,7 +70,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
             };
             match r {
                 Ok(()) => Output::ok(),
-                Err(_) => Output::error("RTNETLINK answers: File exists\n", 2),
+                Err(_) => Output::error("Error: The specified nsid is already used.\n", 2),
             }
         }
         "identify" => {
@@ -68,15 +78,17 @@ pub fn run(sim: &mut Sim, ctx: Ctx, _o: Opts, args: &[&str]) -> Output {
                 return unsupported("ip netns identify", "a PID argument");
             }
             let name = sim.world.named_netns().find(|(_, id)| *id == ctx.ns).map(|(n, _)| n.to_string());
-            Output::text(name.map(|n| format!("{n}\n")).unwrap_or_default())
+            Output::text(format!("{}\n", name.unwrap_or_default()))
         }
         "pids" => {
             let Some(name) = rest.first() else { return usage() };
             if sim.world.netns_by_name(name).is_none() {
-                return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 1);
+                return Output::error("Cannot open network namespace: No such file or directory\n", 1);
             }
+            // The simulation runs no processes inside namespaces.
             Output::ok()
         }
+        "exec" if o.all => exec_all(sim, ctx, rest),
         "exec" => exec(sim, ctx, rest),
         "monitor" | "attach" => unsupported("ip netns", &format!("`{cmd}`")),
         "help" => usage(),
@@ -96,12 +108,31 @@ fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
         return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 255);
     };
     if rest.len() < 2 {
-        return Output::error("No command specified\n", 255);
+        return Output::error("No command specified\n", 1);
     }
     let argv: Vec<String> = rest[1..].iter().map(|s| s.to_string()).collect();
     let out = sim.exec(ns, &argv, ctx.background);
     if out.status == 127 && out.combined().starts_with("bash: line 1:") {
-        return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 255);
+        return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+    }
+    out
+}
+
+/// `ip -all netns exec CMD`: the command in every named namespace, each under a heading.
+fn exec_all(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
+    if rest.is_empty() {
+        return Output::error("No command specified\n", 1);
+    }
+    let argv: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+    let all: Vec<(String, crate::model::NetnsId)> = sim.world.named_netns().map(|(n, id)| (n.to_string(), id)).collect();
+    let mut out = Output::ok();
+    for (name, ns) in all {
+        out.out(format!("\nnetns: {name}\n"));
+        let o = sim.exec(ns, &argv, ctx.background);
+        if o.status != 0 {
+            out.status = o.status;
+        }
+        out.extend(o);
     }
     out
 }
