@@ -54,6 +54,24 @@ impl Normalizer {
             // brctl's ageing timer column.
             s = self.re_age.replace_all(&s, "$1<age>").into_owned();
         }
+        let hashed = command.contains("showmacs")
+            || command.contains(" fdb")
+            || command.contains("conntrack -L")
+            || command.contains("conntrack -D")
+            || command.contains(" neigh");
+        if hashed {
+            // These tools list in hash order, which depends on random values: sort the lines
+            // (ignoring MACs, which are not numbered yet) before numbering MACs.
+            let mut lines: Vec<&str> = s.lines().collect();
+            let head = usize::from(command.contains("showmacs") && !lines.is_empty());
+            let re = &self.re_mac;
+            lines[head..].sort_by_key(|l| (re.replace_all(l, "<mac>").into_owned(), l.to_string()));
+            let mut joined = lines.join("\n");
+            if s.ends_with('\n') {
+                joined.push('\n');
+            }
+            s = joined;
+        }
         let mut out = String::with_capacity(s.len());
         let mut last = 0;
         let found: Vec<(usize, usize)> = self.re_mac.find_iter(&s).map(|m| (m.start(), m.end())).collect();
@@ -70,8 +88,8 @@ impl Normalizer {
             last = b;
         }
         out.push_str(&s[last..]);
-        if command.contains("showmacs") || command.contains(" fdb") || command.contains("conntrack -L") || command.contains("conntrack -D") || command.contains(" neigh") {
-            // These tools list in hash order, which depends on the random MACs.
+        if hashed {
+            // Lines that differ only in their (already numbered) MACs: a stable final order.
             let mut lines: Vec<&str> = out.lines().collect();
             let head = usize::from(command.contains("showmacs") && !lines.is_empty());
             lines[head..].sort();

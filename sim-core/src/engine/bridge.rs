@@ -11,10 +11,6 @@ use crate::wire::{Body, Frame};
 pub fn fdb_cleanup(sim: &mut Sim, br: DeviceId) {
     let now = sim.world.now;
     if let Some(b) = sim.world.dev_mut(br).bridge_mut() {
-        // Called for every frame: nothing to allocate when nothing expired.
-        if !b.fdb.iter().any(|e| b.expired(e, now)) {
-            return;
-        }
         let keep: Vec<bool> = b.fdb.iter().map(|e| !b.expired(e, now)).collect();
         let mut k = keep.into_iter();
         b.fdb.retain(|_| k.next().unwrap_or(true));

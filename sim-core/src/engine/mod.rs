@@ -119,7 +119,9 @@ pub fn route_output(w: &World, ns: NetnsId, dst: Ipv4Addr) -> Result<RouteResult
             };
             Ok(RouteResult { dev, src, gateway: r.gateway, local: false })
         }
-        RouteType::Unreachable | RouteType::Blackhole | RouteType::Prohibit => Err(Errno::NetUnreach),
+        RouteType::Blackhole => Err(Errno::Inval),
+        RouteType::Unreachable => Err(Errno::HostUnreach),
+        RouteType::Prohibit => Err(Errno::Acces),
     }
 }
 
@@ -171,6 +173,26 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
     if until > sim.world.now {
         sim.world.now = until;
     }
+}
+
+/// Process events up to `until`, but stop right after the event that delivered something
+/// into socket inbox `id` of namespace `ns` (a ping waiting for its replies). Returns true
+/// when it stopped early; the clock then stands at that event.
+pub fn run_until_inbox(sim: &mut Sim, until: Nanos, ns: NetnsId, id: u16) -> bool {
+    let count = |sim: &mut Sim| sim.world.ns_mut(ns).sockets.inbox(id).map_or(0, |b| b.packets.len());
+    let before = count(sim);
+    loop {
+        let next = match sim.engine.queue.peek() {
+            Some(Reverse(ev)) if ev.at <= until => ev.at,
+            _ => break,
+        };
+        run_until(sim, next);
+        if count(sim) != before {
+            return true;
+        }
+    }
+    run_until(sim, until);
+    false
 }
 
 /// Run until nothing is left to do before `limit` (used after a burst of sends).
@@ -603,6 +625,9 @@ fn local_icmp_error(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, typ: u8, code: u8) 
         }
     } else {
         // A forwarded packet: the error goes back to its sender.
+        if !icmp_rate_allow(sim, ns, orig.src, typ) {
+            return;
+        }
         let mut e = err;
         e.src = Ipv4Addr::UNSPECIFIED;
         e.dst = orig.src;
@@ -777,6 +802,20 @@ fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac
     }
     let rt = match route_output(&sim.world, ns, pkt.dst) {
         Ok(r) if !r.local => r,
+        Err(Errno::Inval) => {
+            sim.trace.step(now, &lab, || format!("blackhole route to {}: dropped", pkt.dst));
+            return;
+        }
+        Err(Errno::HostUnreach) => {
+            sim.trace.step(now, &lab, || format!("unreachable route to {}: ICMP host unreachable", pkt.dst));
+            icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 1);
+            return;
+        }
+        Err(Errno::Acces) => {
+            sim.trace.step(now, &lab, || format!("prohibit route to {}: ICMP administratively prohibited", pkt.dst));
+            icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 13);
+            return;
+        }
         _ => {
             sim.trace.step(now, &lab, || format!("no route to {}: ICMP net unreachable", pkt.dst));
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 0);
@@ -807,9 +846,36 @@ fn icmp_error_from(sim: &mut Sim, ns: NetnsId, in_dev: DeviceId, orig: &Ipv4, ty
     if matches!(&orig.l4, L4::Icmp(i) if i.is_error()) {
         return;
     }
+    if !icmp_rate_allow(sim, ns, orig.src, typ) {
+        let now = sim.world.now;
+        let lab = ns_label(&sim.world, ns);
+        sim.trace.step(now, &lab, || format!("ICMP error to {} suppressed by the rate limit", orig.src));
+        return;
+    }
     let src = sim.world.select_src(ns, in_dev, orig.src).unwrap_or(Ipv4Addr::UNSPECIFIED);
     let err = Ipv4 { src, dst: orig.src, ttl: 64, id: 0, tos: 0xc0, l4: L4::Icmp(Icmp { typ, code, rest: [0; 4], data: orig.quote() }) };
     let _ = ip_output(sim, ns, err, None);
+}
+
+/// The kernel's ICMP error rate limit towards one host (`icmp_ratelimit` 1 s, burst 6,
+/// for the types in `icmp_ratemask`: unreachable, source quench, time exceeded, parameter
+/// problem). Errors to a local address are never limited.
+fn icmp_rate_allow(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, typ: u8) -> bool {
+    const TIMEOUT: Nanos = 1_000_000_000;
+    if !matches!(typ, 3 | 4 | 11 | 12) || sim.world.is_local_v4(ns, dst).is_some() {
+        return true;
+    }
+    let now = sim.world.now;
+    let e = sim.world.ns_mut(ns).sockets.icmp_rate.entry(dst).or_insert((0, now.saturating_sub(60 * TIMEOUT)));
+    let mut token = e.0 + now.saturating_sub(e.1);
+    e.1 = now;
+    token = token.min(6 * TIMEOUT);
+    let ok = token >= TIMEOUT;
+    if ok {
+        token -= TIMEOUT;
+    }
+    e.0 = token;
+    ok
 }
 
 /// Deliver a packet to this namespace's transport layer.

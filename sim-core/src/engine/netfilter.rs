@@ -195,6 +195,21 @@ impl Netfilter {
     /// Run the packet through every table registered at `ctx.hook`, in priority order,
     /// with conntrack and NAT. May rewrite the packet. Appends readable steps to `trace`.
     pub fn hook(&mut self, ctx: &HookCtx, pkt: &mut Ipv4, trace: &mut Vec<String>) -> Verdict {
+        let v = self.hook_tables(ctx, pkt, trace);
+        if v != Verdict::Accept {
+            // A dropped packet's unconfirmed connection dies with it.
+            if let Some((id, _)) = self.cur.conn {
+                if self.ct.get(id).is_some_and(|c| !c.confirmed) {
+                    self.ct.remove(id);
+                }
+            }
+            self.cur.conn = None;
+            self.cur.tuple = None;
+        }
+        v
+    }
+
+    fn hook_tables(&mut self, ctx: &HookCtx, pkt: &mut Ipv4, trace: &mut Vec<String>) -> Verdict {
         let hook = ctx.hook;
         if matches!(hook, Hook::PreRouting | Hook::LocalOut) {
             // A new packet enters the stack: its mark starts at 0.
@@ -323,6 +338,13 @@ impl Netfilter {
         };
         if let Some((id, dir)) = self.ct.lookup(&t) {
             let seen_before = self.ct.get(id).is_some_and(|c| c.seen_reply);
+            if dir == Dir::Reply && !seen_before && matches!(&pkt.l4, L4::Tcp(tc) if tc.flags.rst) {
+                // "If only reply is a RST, we can consider ourselves not to have an
+                // established connection" (nf_conntrack_proto_tcp): killed at once.
+                self.ct.remove(id);
+                self.cur.ctstate = ctbits::ESTABLISHED;
+                return;
+            }
             self.ct.update(id, dir, pkt, now);
             self.cur.conn = Some((id, dir));
             self.cur.ctstate = if dir == Dir::Reply || seen_before {
@@ -435,8 +457,10 @@ impl Netfilter {
             if ri >= chain.rules.len() {
                 if depth == 0 || chain.policy.is_some() && ci == base {
                     let c = &mut table.chains[base];
-                    c.pkts += 1;
-                    c.bytes += len;
+                    if c.counting {
+                        c.pkts += 1;
+                        c.bytes += len;
+                    }
                     break if c.policy == Some(false) {
                         ChainResult::Drop
                     } else {
@@ -470,8 +494,10 @@ impl Netfilter {
                 Target::Return => {
                     if depth == 0 {
                         let c = &mut table.chains[base];
-                        c.pkts += 1;
-                        c.bytes += len;
+                        if c.counting {
+                            c.pkts += 1;
+                            c.bytes += len;
+                        }
                         break if c.policy == Some(false) {
                             ChainResult::Drop
                         } else {

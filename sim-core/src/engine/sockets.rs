@@ -79,6 +79,8 @@ pub struct Sockets {
     pub listeners: Vec<Listener>,
     pub tcp: Vec<TcpConn>,
     pub inboxes: Vec<Inbox>,
+    /// ICMP error rate limit per destination (`inet_peer_xrlim_allow`): tokens and last time.
+    pub icmp_rate: std::collections::BTreeMap<Ipv4Addr, (Nanos, Nanos)>,
     pub time_wait: Vec<TimeWait>,
     /// UDP sockets without `-k`, by local port: netcat connects to its first sender and
     /// hears only it from then on (local address, peer).

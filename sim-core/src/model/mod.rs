@@ -46,6 +46,10 @@ pub enum Errno {
     OpNotSupp,
     /// ENETUNREACH: "Network is unreachable".
     NetUnreach,
+    /// EHOSTUNREACH: "No route to host".
+    HostUnreach,
+    /// EACCES: "Permission denied".
+    Acces,
     /// ENOSPC: a resource limit of the simulator was reached.
     Limit,
 }
@@ -62,6 +66,8 @@ impl Errno {
             Errno::NoEnt => "No such file or directory",
             Errno::OpNotSupp => "Operation not supported",
             Errno::NetUnreach => "Network is unreachable",
+            Errno::HostUnreach => "No route to host",
+            Errno::Acces => "Permission denied",
             Errno::Limit => "No space left on device",
         }
     }

@@ -556,6 +556,13 @@ fn exec_inner(
                     }
                     t.chains.truncate(nb);
                     t.relink();
+                    // iptables-nft also deletes empty built-in chains with an ACCEPT
+                    // policy; they come back without counters.
+                    for ch in t.chains.iter_mut().filter(|c| c.rules.is_empty() && c.policy == Some(true)) {
+                        ch.counting = false;
+                        ch.pkts = 0;
+                        ch.bytes = 0;
+                    }
                 }
             }
             Output::ok()
@@ -616,7 +623,12 @@ fn exec_inner(
                     )
                 }
             };
-            t.chains[i].policy = Some(acc);
+            // iptables-nft recreates the base chain with counters starting from zero.
+            let ch = &mut t.chains[i];
+            ch.policy = Some(acc);
+            ch.counting = true;
+            ch.pkts = 0;
+            ch.bytes = 0;
             Output::ok()
         }
     }
@@ -790,6 +802,7 @@ pub fn restore(nf: &mut Netfilter, text: &str, flags: RestoreFlags) -> Result<()
                     return Err(format!("iptables-restore: line {n} failed"));
                 };
                 c.policy = Some(*pol == "ACCEPT");
+                c.counting = true;
                 if let (true, Some((p, b))) = (flags.counters, cnt) {
                     c.pkts = p.parse().unwrap_or(0);
                     c.bytes = b.parse().unwrap_or(0);

@@ -15,7 +15,9 @@ pub mod ip;
 pub mod json;
 pub mod iptables;
 pub mod misc;
+pub mod nc;
 pub mod ping;
+pub mod ss;
 pub mod sysctl;
 
 use crate::model::NetnsId;
@@ -40,6 +42,8 @@ pub fn external(name: &str) -> Option<ToolFn> {
         "iptables-restore" => Some(iptables::run_restore),
         "conntrack" => Some(conntrack::run),
         "dmesg" => Some(dmesg::run),
+        "nc" => Some(nc::run),
+        "ss" => Some(ss::run),
         "docker" => Some(docker::run),
         "explain" => Some(docker::explain),
         "brctl" => Some(brctl::run),

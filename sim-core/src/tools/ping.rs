@@ -160,6 +160,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     };
     let route = match route {
         Ok(r) => r,
+        // ping reads EACCES as a broadcast refused by the kernel.
+        Err(Errno::Acces) => {
+            return Output::error("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n", 2)
+        }
         Err(e) => return Output::error(format!("ping: connect: {}\n", e.strerror()), 2),
     };
     let is_bcast = dst == Ipv4Addr::BROADCAST
@@ -200,8 +204,8 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         if let Some(d) = deadline_at {
             until = until.min(d);
         }
-        // Process everything strictly before `until`, then read the inbox.
-        engine::run_until(sim, until.saturating_sub(1));
+        // Process everything strictly before `until`, stopping early when an answer arrives.
+        let early = engine::run_until_inbox(sim, until.saturating_sub(1), ns, id);
         read_inbox(sim, ns, id, &mut seen, &mut |at, pkt| {
             if let L4::Icmp(i) = &pkt.l4 {
                 let seq = if i.is_error() { i.quoted().map(|q| q.d) } else { Some(i.seq()) };
@@ -245,6 +249,9 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         let outstanding = sent.len() as u64 - received - errors;
         if all_sent && outstanding == 0 {
             break;
+        }
+        if early {
+            continue;
         }
         if deadline_at.is_some_and(|d| until >= d) || (all_sent && until >= last_send + linger) {
             engine::run_until(sim, until);

@@ -365,6 +365,9 @@ pub struct Chain {
     pub rules: Vec<Rule>,
     pub pkts: u64,
     pub bytes: u64,
+    /// Built-in chains: whether the policy counts packets. iptables-nft creates base chains
+    /// without counters; `-P` (or a restore) recreates them with counters from zero.
+    pub counting: bool,
 }
 
 /// A table: built-in chains in hook order, then user chains sorted by name.
@@ -385,6 +388,7 @@ impl Table {
                 rules: Vec::new(),
                 pkts: 0,
                 bytes: 0,
+                counting: false,
             })
             .collect();
         Table { id, chains }
@@ -416,6 +420,7 @@ impl Table {
                 rules: Vec::new(),
                 pkts: 0,
                 bytes: 0,
+                counting: false,
             },
         );
         self.relink();

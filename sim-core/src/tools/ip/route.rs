@@ -8,6 +8,7 @@ use super::{incomplete, matches, Opts};
 use crate::model::route::{Proto, Route, RouteType, Scope, Table};
 use crate::model::NetnsId;
 use crate::shell::{Output, Sim};
+use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
@@ -213,6 +214,7 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
 fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
     let mut table = Table::Main;
     let mut dev_filter = None;
+    let mut exact: Option<Ipv4Net> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i] {
@@ -234,25 +236,100 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                     None => return super::no_device(n),
                 }
             }
-            a => return unsupported("ip route show", &format!("selector `{a}`")),
+            "root" | "match" | "exact" | "proto" | "scope" | "type" | "via" | "src" | "cached" | "cloned" => {
+                return unsupported("ip route show", &format!("selector `{}`", args[i]))
+            }
+            a => {
+                // `ip route show PREFIX` selects the routes with exactly that prefix.
+                let a = if a == "to" {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => *v,
+                        None => return incomplete(),
+                    }
+                } else {
+                    a
+                };
+                match parse_dst(a) {
+                    Some(n) => exact = Some(n),
+                    None => return Output::error(format!("Error: any valid prefix is expected rather than \"{a}\".\n"), 1),
+                }
+            }
         }
         i += 1;
     }
     if o.family6 {
         return unsupported("ip -6 route", "IPv6 routes");
     }
-    if o.json {
-        return unsupported("ip", "`-j` for `ip route`");
-    }
     let mut out = String::new();
+    let mut json = Vec::new();
     for r in sim.world.routes(ns, table) {
         if dev_filter.is_some() && r.dev != dev_filter {
+            continue;
+        }
+        if exact.is_some_and(|n| n != r.dst) {
+            continue;
+        }
+        if o.json {
+            json.push(route_json(sim, &r, table == Table::Local, dev_filter.is_some()));
             continue;
         }
         out.push_str(&format_route(sim, &r, table == Table::Local, dev_filter.is_some()));
         out.push('\n');
     }
+    if o.json {
+        let v = J::Arr(json);
+        out = if o.pretty { v.pretty() } else { v.compact() };
+        out.push('\n');
+    }
     Output::text(out)
+}
+
+/// One route as `ip -j route` prints it.
+fn route_json(sim: &Sim, r: &Route, show_type: bool, hide_dev: bool) -> J {
+    let mut o: Vec<(String, J)> = Vec::new();
+    let typ = match r.kind {
+        RouteType::Local if show_type => Some("local"),
+        RouteType::Broadcast => Some("broadcast"),
+        RouteType::Unreachable => Some("unreachable"),
+        RouteType::Blackhole => Some("blackhole"),
+        RouteType::Prohibit => Some("prohibit"),
+        _ => None,
+    };
+    if let Some(t) = typ {
+        o.push(("type".into(), js(t)));
+    }
+    let dst = if r.dst.prefix_len() == 0 {
+        "default".to_string()
+    } else if r.dst.prefix_len() == 32 {
+        r.dst.addr().to_string()
+    } else {
+        r.dst.to_string()
+    };
+    o.push(("dst".into(), js(dst)));
+    if let Some(gw) = r.gateway {
+        o.push(("gateway".into(), js(gw.to_string())));
+    }
+    if let (Some(d), false) = (r.dev, hide_dev) {
+        o.push(("dev".into(), js(sim.world.dev(d).name.clone())));
+    }
+    if r.proto == Proto::Kernel {
+        o.push(("protocol".into(), js("kernel")));
+    }
+    match r.scope {
+        Scope::Link => o.push(("scope".into(), js("link"))),
+        Scope::Host => o.push(("scope".into(), js("host"))),
+        Scope::Universe => {}
+    }
+    if let Some(src) = r.prefsrc {
+        o.push(("prefsrc".into(), js(src.to_string())));
+    }
+    if r.metric != 0 {
+        o.push(("metric".into(), J::UInt(u64::from(r.metric))));
+    }
+    let flags = if r.linkdown { vec![js("linkdown")] } else { vec![] };
+    o.push(("flags".into(), J::Arr(flags)));
+    J::Obj(o)
 }
 
 /// One route as `ip route` prints it.

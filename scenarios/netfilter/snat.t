@@ -1,0 +1,30 @@
+SNAT to a fixed address: the router ns1 rewrites ns0's packets to 10.0.2.100 (an address
+it does not own; ns2 routes it back through ns1 and ns1 answers ARP for it only because it
+is added as a secondary address).
+$ ip netns add ns0
+$ ip netns add ns1
+$ ip netns add ns2
+$ ip link add veth0 netns ns0 type veth peer name veth1 netns ns1
+$ ip link add veth2 netns ns1 type veth peer name veth3 netns ns2
+$ ip -n ns0 addr add 10.0.1.2/24 dev veth0
+$ ip -n ns1 addr add 10.0.1.1/24 dev veth1
+$ ip -n ns1 addr add 10.0.2.1/24 dev veth2
+$ ip -n ns2 addr add 10.0.2.2/24 dev veth3
+$ ip -n ns0 link set veth0 up
+$ ip -n ns1 link set veth1 up
+$ ip -n ns1 link set veth2 up
+$ ip -n ns2 link set veth3 up
+$ ip -n ns0 link set lo up
+$ ip -n ns1 link set lo up
+$ ip -n ns2 link set lo up
+$ ip -n ns0 route add default via 10.0.1.1
+$ ip netns exec ns1 sysctl -w net.ipv4.ip_forward=1
+$ ip -n ns1 addr add 10.0.2.100/24 dev veth2
+$ ip netns exec ns1 iptables -t nat -A POSTROUTING -o veth2 -j SNAT --to-source 10.0.2.100
+$ ip netns exec ns2 nc -l -k -p 8080 &
+$ ip netns exec ns0 ping -c 1 10.0.2.2
+$ ip netns exec ns0 nc -z -v -w 1 10.0.2.2 8080
+$ ip netns exec ns1 conntrack -L
+$ ip netns exec ns1 conntrack -L --src-nat
+$ ip netns exec ns1 iptables -t nat -L POSTROUTING -n -v
+$ ip netns exec ns1 iptables -t nat -S POSTROUTING
