@@ -16,8 +16,16 @@ const PER_COMMAND: Duration = Duration::from_secs(5);
 
 fn small_sim() -> Sim {
     // Small limits so that fuzzed loops and floods stop quickly.
-    let limits = Limits { max_netns: 64, max_devices: 256, max_frames: 20_000 };
-    Sim::new(SimConfig { seed: 7, limits, trace: false })
+    let limits = Limits {
+        max_netns: 64,
+        max_devices: 256,
+        max_frames: 20_000,
+    };
+    Sim::new(SimConfig {
+        seed: 7,
+        limits,
+        trace: false,
+    })
 }
 
 /// A small topology to fuzz against: two namespaces on a bridge, a router with NAT.
@@ -52,22 +60,200 @@ fn topology() -> Sim {
 }
 
 const WORDS: &[&str] = &[
-    "ip", "brctl", "bridge", "iptables", "iptables-save", "iptables-restore", "ping", "sysctl", "ethtool", "nc", "ss",
-    "docker", "conntrack", "sleep", "echo", "grep", "dmesg", "link", "addr", "address", "route", "neigh", "netns",
-    "add", "del", "delete", "set", "show", "list", "exec", "flush", "dev", "type", "veth", "bridge", "peer", "name",
-    "master", "nomaster", "up", "down", "mtu", "address", "netns", "ns0", "ns1", "ns2", "eth0", "v0", "v1", "br0",
-    "lo", "default", "via", "src", "metric", "10.0.0.1", "10.0.0.2/24", "10.0.0.0/8", "0.0.0.0/0", "255.255.255.255",
-    "1.2.3.4/33", "::1", "fe80::1/64", "02:00:00:00:00:01", "ff:ff:ff:ff:ff:ff", "-A", "-I", "-D", "-R", "-N", "-X",
-    "-F", "-Z", "-P", "-L", "-S", "-C", "-E", "-t", "nat", "filter", "mangle", "raw", "security", "INPUT", "OUTPUT",
-    "FORWARD", "PREROUTING", "POSTROUTING", "-j", "ACCEPT", "DROP", "REJECT", "MASQUERADE", "SNAT", "DNAT", "LOG",
-    "RETURN", "--to-source", "--to-destination", "-p", "tcp", "udp", "icmp", "all", "--dport", "--sport", "22",
-    "0:65535", "65536", "-s", "-d", "-i", "-o", "!", "-m", "conntrack", "--ctstate", "NEW,ESTABLISHED", "state",
-    "multiport", "--dports", "1,2,3", "limit", "--limit", "1/s", "-n", "-v", "-x", "--line-numbers", "-c", "1", "0",
-    "-1", "-w", "1000000", "-W", "-i", "0.2", "-I", "-q", "net.ipv4.ip_forward=1", "net.ipv4.ip_forward",
-    "net.bridge.bridge-nf-call-iptables=1", "-S", "-k", "-l", "-z", "-u", "-t", "-a", "addbr", "delbr", "addif",
-    "delif", "showmacs", "stp", "setageing", "fdb", "run", "-d", "--name", "--network", "alpine", "network", "create",
-    "rm", "ps", "inspect", "-L", "-E", "-D", "1e9", "99999999999999999999", "nan", "inf", "-0", "", "'", "\"", "|",
-    "&", "#", "\\", "--", "-", "-h", "help", "--help", "a=b", "%", "\u{e9}", "\u{0}",
+    "ip",
+    "brctl",
+    "bridge",
+    "iptables",
+    "iptables-save",
+    "iptables-restore",
+    "ping",
+    "sysctl",
+    "ethtool",
+    "nc",
+    "ss",
+    "docker",
+    "conntrack",
+    "sleep",
+    "echo",
+    "grep",
+    "dmesg",
+    "link",
+    "addr",
+    "address",
+    "route",
+    "neigh",
+    "netns",
+    "add",
+    "del",
+    "delete",
+    "set",
+    "show",
+    "list",
+    "exec",
+    "flush",
+    "dev",
+    "type",
+    "veth",
+    "bridge",
+    "peer",
+    "name",
+    "master",
+    "nomaster",
+    "up",
+    "down",
+    "mtu",
+    "address",
+    "netns",
+    "ns0",
+    "ns1",
+    "ns2",
+    "eth0",
+    "v0",
+    "v1",
+    "br0",
+    "lo",
+    "default",
+    "via",
+    "src",
+    "metric",
+    "10.0.0.1",
+    "10.0.0.2/24",
+    "10.0.0.0/8",
+    "0.0.0.0/0",
+    "255.255.255.255",
+    "1.2.3.4/33",
+    "::1",
+    "fe80::1/64",
+    "02:00:00:00:00:01",
+    "ff:ff:ff:ff:ff:ff",
+    "-A",
+    "-I",
+    "-D",
+    "-R",
+    "-N",
+    "-X",
+    "-F",
+    "-Z",
+    "-P",
+    "-L",
+    "-S",
+    "-C",
+    "-E",
+    "-t",
+    "nat",
+    "filter",
+    "mangle",
+    "raw",
+    "security",
+    "INPUT",
+    "OUTPUT",
+    "FORWARD",
+    "PREROUTING",
+    "POSTROUTING",
+    "-j",
+    "ACCEPT",
+    "DROP",
+    "REJECT",
+    "MASQUERADE",
+    "SNAT",
+    "DNAT",
+    "LOG",
+    "RETURN",
+    "--to-source",
+    "--to-destination",
+    "-p",
+    "tcp",
+    "udp",
+    "icmp",
+    "all",
+    "--dport",
+    "--sport",
+    "22",
+    "0:65535",
+    "65536",
+    "-s",
+    "-d",
+    "-i",
+    "-o",
+    "!",
+    "-m",
+    "conntrack",
+    "--ctstate",
+    "NEW,ESTABLISHED",
+    "state",
+    "multiport",
+    "--dports",
+    "1,2,3",
+    "limit",
+    "--limit",
+    "1/s",
+    "-n",
+    "-v",
+    "-x",
+    "--line-numbers",
+    "-c",
+    "1",
+    "0",
+    "-1",
+    "-w",
+    "1000000",
+    "-W",
+    "-i",
+    "0.2",
+    "-I",
+    "-q",
+    "net.ipv4.ip_forward=1",
+    "net.ipv4.ip_forward",
+    "net.bridge.bridge-nf-call-iptables=1",
+    "-S",
+    "-k",
+    "-l",
+    "-z",
+    "-u",
+    "-t",
+    "-a",
+    "addbr",
+    "delbr",
+    "addif",
+    "delif",
+    "showmacs",
+    "stp",
+    "setageing",
+    "fdb",
+    "run",
+    "-d",
+    "--name",
+    "--network",
+    "alpine",
+    "network",
+    "create",
+    "rm",
+    "ps",
+    "inspect",
+    "-L",
+    "-E",
+    "-D",
+    "1e9",
+    "99999999999999999999",
+    "nan",
+    "inf",
+    "-0",
+    "",
+    "'",
+    "\"",
+    "|",
+    "&",
+    "#",
+    "\\",
+    "--",
+    "-",
+    "-h",
+    "help",
+    "--help",
+    "a=b",
+    "%",
+    "\u{e9}",
+    "\u{0}",
 ];
 
 fn token() -> impl Strategy<Value = String> {
@@ -85,7 +271,11 @@ fn line() -> impl Strategy<Value = String> {
 fn run_checked(s: &mut Sim, l: &str) {
     let start = Instant::now();
     let _ = s.run_line(l);
-    assert!(start.elapsed() < PER_COMMAND, "`{l}` took {:?} of real time", start.elapsed());
+    assert!(
+        start.elapsed() < PER_COMMAND,
+        "`{l}` took {:?} of real time",
+        start.elapsed()
+    );
 }
 
 proptest! {
@@ -185,7 +375,11 @@ fn valid_frame() -> Vec<u8> {
         tos: 0,
         l4: L4::Icmp(Icmp::echo(true, 1, 1, vec![0; 56])),
     };
-    wire::emit(&Frame { dst: [2, 0, 0, 0, 0, 2], src: [2, 0, 0, 0, 0, 1], body: Body::Ipv4(pkt) })
+    wire::emit(&Frame {
+        dst: [2, 0, 0, 0, 0, 2],
+        src: [2, 0, 0, 0, 0, 1],
+        body: Body::Ipv4(pkt),
+    })
 }
 
 // ---------------------------------------------------------------- regressions and limits
@@ -222,7 +416,11 @@ fn corpus_finishes() {
         run_checked(&mut s, l);
         // The host still works afterwards.
         let o = s.run_line("ip netns exec ns0 ping -c 1 10.0.0.2");
-        assert!(o.stdout().contains("1 received"), "after `{l}`: {}", o.combined());
+        assert!(
+            o.stdout().contains("1 received"),
+            "after `{l}`: {}",
+            o.combined()
+        );
     }
 }
 
@@ -239,13 +437,25 @@ fn virtual_time_never_becomes_real_time() {
 /// leaves everything made before intact.
 #[test]
 fn limits_name_the_option_and_keep_state() {
-    let limits = Limits { max_netns: 3, max_devices: 6, max_frames: 50 };
-    let mut s = Sim::new(SimConfig { seed: 1, limits, trace: false });
+    let limits = Limits {
+        max_netns: 3,
+        max_devices: 6,
+        max_frames: 50,
+    };
+    let mut s = Sim::new(SimConfig {
+        seed: 1,
+        limits,
+        trace: false,
+    });
     assert_eq!(s.run_line("ip netns add a").status, 0);
     assert_eq!(s.run_line("ip netns add b").status, 0);
     let o = s.run_line("ip netns add c");
     assert_ne!(o.status, 0);
-    assert!(o.combined().contains("--max-netns"), "netns limit message: {}", o.combined());
+    assert!(
+        o.combined().contains("--max-netns"),
+        "netns limit message: {}",
+        o.combined()
+    );
     let list = s.run_line("ip netns list").stdout();
     assert_eq!(list, "b\na\n");
 
@@ -253,9 +463,16 @@ fn limits_name_the_option_and_keep_state() {
     assert_eq!(s.run_line("ip link add x type veth peer name y").status, 0);
     let o = s.run_line("ip link add p type veth peer name q");
     assert_ne!(o.status, 0);
-    assert!(o.combined().contains("--max-devices"), "device limit message: {}", o.combined());
+    assert!(
+        o.combined().contains("--max-devices"),
+        "device limit message: {}",
+        o.combined()
+    );
     let links = s.run_line("ip -br link").stdout();
-    assert!(links.contains("x@y") && links.contains("y@x") && !links.contains("p@q"), "{links}");
+    assert!(
+        links.contains("x@y") && links.contains("y@x") && !links.contains("p@q"),
+        "{links}"
+    );
     let o = s.run_line("ip link add br9 type bridge");
     assert!(o.status == 0, "one more device fits: {}", o.combined());
 
@@ -268,8 +485,16 @@ fn limits_name_the_option_and_keep_state() {
     ] {
         assert_eq!(s.run_line(l).status, 0, "{l}");
     }
-    let limits = Limits { max_netns: 8, max_devices: 64, max_frames: 50 };
-    let mut s = Sim::new(SimConfig { seed: 1, limits, trace: false });
+    let limits = Limits {
+        max_netns: 8,
+        max_devices: 64,
+        max_frames: 50,
+    };
+    let mut s = Sim::new(SimConfig {
+        seed: 1,
+        limits,
+        trace: false,
+    });
     for l in [
         "ip link add br0 type bridge",
         "ip link add p1 type veth peer name p2",
@@ -283,7 +508,11 @@ fn limits_name_the_option_and_keep_state() {
         assert_eq!(s.run_line(l).status, 0, "{l}");
     }
     let o = s.run_line("ping -c 1 -W 1 10.9.0.2");
-    assert!(o.combined().contains("--max-frames"), "frame budget message: {}", o.combined());
+    assert!(
+        o.combined().contains("--max-frames"),
+        "frame budget message: {}",
+        o.combined()
+    );
     // The loop is cut; the next command works and the state is intact.
     let o = s.run_line("ip -br link show br0");
     assert_eq!(o.status, 0);

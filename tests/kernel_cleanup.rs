@@ -11,12 +11,20 @@ const NETSIM: &str = env!("CARGO_BIN_EXE_netsim");
 /// Why this test cannot run here, if it cannot.
 fn skip_reason() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let uid = status.lines().find(|l| l.starts_with("Uid:")).and_then(|l| l.split_whitespace().nth(2)).unwrap_or("");
+    let uid = status
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .unwrap_or("");
     if uid != "0" {
         return Some("not root: the kernel backend needs root".into());
     }
     for tool in ["unshare", "ip", "iptables-save"] {
-        let ok = Command::new(tool).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
+        let ok = Command::new(tool)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         if ok.is_err() {
             return Some(format!("{tool} is not installed"));
         }
@@ -27,11 +35,24 @@ fn skip_reason() -> Option<String> {
 /// What the host's network looks like, as text.
 fn snapshot() -> String {
     let mut s = String::new();
-    for args in [&["netns", "list"][..], &["-o", "link"], &["-o", "addr"], &["route"], &["-6", "route"]] {
+    for args in [
+        &["netns", "list"][..],
+        &["-o", "link"],
+        &["-o", "addr"],
+        &["route"],
+        &["-6", "route"],
+    ] {
         let o = Command::new("ip").args(args).output().expect("ip runs");
-        s.push_str(&format!("## ip {}\n{}{}", args.join(" "), String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)));
+        s.push_str(&format!(
+            "## ip {}\n{}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ));
     }
-    let o = Command::new("iptables-save").output().expect("iptables-save runs");
+    let o = Command::new("iptables-save")
+        .output()
+        .expect("iptables-save runs");
     // Counters move with the host's own traffic; compare rules only.
     let rules: String = String::from_utf8_lossy(&o.stdout)
         .lines()
@@ -84,12 +105,24 @@ fn kernel_backend_leaves_nothing_behind() {
 
     // A complete run.
     let p = scenario("full", BUSY);
-    let o = Command::new(NETSIM).args(["run", "--backend", "kernel"]).arg(&p).output().expect("netsim runs");
+    let o = Command::new(NETSIM)
+        .args(["run", "--backend", "kernel"])
+        .arg(&p)
+        .output()
+        .expect("netsim runs");
     let _ = std::fs::remove_file(&p);
-    assert!(o.status.success(), "kernel run failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "kernel run failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("1 received"), "the run did its work: {text}");
-    assert_eq!(snapshot(), before, "state left behind after a complete kernel run");
+    assert_eq!(
+        snapshot(),
+        before,
+        "state left behind after a complete kernel run"
+    );
 
     // A run killed with SIGKILL while it sleeps halfway.
     let p = scenario("killed", &format!("{BUSY}$ sleep 60\n$ ip link\n"));
@@ -119,13 +152,26 @@ fn kernel_backend_leaves_nothing_behind() {
         std::thread::sleep(Duration::from_millis(200));
         after = snapshot();
     }
-    assert_eq!(after, before, "state left behind after a kernel run killed with SIGKILL");
-    let survivors = || Command::new("pgrep").args(["-f", "sleep 60"]).output().map(|o| o.stdout).unwrap_or_default();
+    assert_eq!(
+        after, before,
+        "state left behind after a kernel run killed with SIGKILL"
+    );
+    let survivors = || {
+        Command::new("pgrep")
+            .args(["-f", "sleep 60"])
+            .output()
+            .map(|o| o.stdout)
+            .unwrap_or_default()
+    };
     let start = Instant::now();
     let mut left = survivors();
     while !left.is_empty() && start.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(100));
         left = survivors();
     }
-    assert!(left.is_empty(), "processes of the killed run survive: {}", String::from_utf8_lossy(&left));
+    assert!(
+        left.is_empty(),
+        "processes of the killed run survive: {}",
+        String::from_utf8_lossy(&left)
+    );
 }

@@ -32,6 +32,8 @@ fn check_consistent(sim: &Sim) -> Result<(), TestCaseError> {
             let dev = w.dev(d);
             prop_assert_eq!(dev.netns, ns, "device {} listed in the wrong namespace", dev.name);
             prop_assert!(names.insert(dev.name.clone()), "duplicate name {}", dev.name);
+            prop_assert!(w.ns(ns).sysctl.dev.contains_key(&d), "device {} has no per-interface sysctls", dev.name);
+            prop_assert_eq!(w.dev_by_name(ns, &dev.name), Some(d), "name index disagrees for {}", dev.name);
             if let Some(p) = dev.veth_peer() {
                 prop_assert!(w.device_exists(p), "veth {} has a dangling peer", dev.name);
                 prop_assert_eq!(w.dev(p).veth_peer(), Some(d), "veth peers disagree");
@@ -42,6 +44,7 @@ fn check_consistent(sim: &Sim) -> Result<(), TestCaseError> {
             }
         }
         prop_assert!(w.devices_of(ns).any(|d| w.dev(d).is_loopback()), "namespace without lo");
+        prop_assert_eq!(w.ns(ns).sysctl.dev.len(), w.devices_of(ns).count(), "per-interface sysctls of gone devices");
     }
     Ok(())
 }

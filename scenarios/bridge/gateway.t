@@ -64,8 +64,8 @@ $ brctl showmacs br0
 port no	mac addr		is local?	ageing timer
   1	02:00:00:00:00:01	yes		   0.00
   2	02:00:00:00:00:02	yes		   0.00
-  1	36:c0:d8:ba:5f:a5	no		   1.99
-  2	7e:88:9b:8f:a4:60	no		   3.99
+  1	36:c0:d8:ba:5f:a5	no		   0.00
+  2	7e:88:9b:8f:a4:60	no		   0.00
 $ bridge fdb show br br0
 33:33:00:00:00:01 dev br0 self permanent
 01:00:5e:00:00:6a dev br0 self permanent

@@ -61,8 +61,8 @@ PING 192.0.2.2 (192.0.2.2) 56(84) bytes of data.
 
 [1]
 $ conntrack -L
-icmp     1 0 src=172.17.0.3 dst=172.17.0.2 type=8 code=0 id=58976 src=172.17.0.2 dst=172.17.0.3 type=0 code=0 id=58976 mark=0 use=1
-icmp     1 10 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=41530 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=41530 mark=0 use=1
+icmp     1 19 src=172.17.0.3 dst=172.17.0.2 type=8 code=0 id=58976 src=172.17.0.2 dst=172.17.0.3 type=0 code=0 id=58976 mark=0 use=1
+icmp     1 19 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=41530 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=41530 mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 $ iptables -t nat -S
 -P PREROUTING ACCEPT

@@ -36,6 +36,7 @@ ip netns exec f47093377f88 ip link set lo up
 ip netns exec f47093377f88 ip route add default via 172.17.0.1
 iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
 iptables -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
+ip netns exec f47093377f88 nc -l -k -p 80 &
 $ docker run -d --name web -p 8080:80 nginx
 f47093377f8812b010a9e8c9fd96919e6179f81543f78828b59eaf8e5591aac8
 $ ip netns list

@@ -19,19 +19,56 @@ $ ip -n ns1 link set lo up
 $ ip -n ns2 link set lo up
 $ ip -n ns0 route add default via 10.0.1.1
 $ ip netns exec ns1 sysctl -w net.ipv4.ip_forward=1
+net.ipv4.ip_forward = 1
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.
 $ ip netns exec ns1 iptables -t nat -A POSTROUTING -s 10.0.1.0/24 -o veth2 -j MASQUERADE
 $ ip netns exec ns2 nc -l -k -p 8080 &
 $ ip netns exec ns2 ss -ltn
+State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*          
 $ ip netns exec ns0 ping -c 1 10.0.2.2
+PING 10.0.2.2 (10.0.2.2) 56(84) bytes of data.
+64 bytes from 10.0.2.2: icmp_seq=1 ttl=63 time=0.160 ms
+
+--- 10.0.2.2 ping statistics ---
+1 packets transmitted, 1 received, 0% packet loss, time 0ms
+rtt min/avg/max/mdev = 0.160/0.160/0.160/0.000 ms
 $ ip netns exec ns0 nc -z -v -w 1 10.0.2.2 8080
+Connection to 10.0.2.2 8080 port [tcp/http-alt] succeeded!
 $ ip netns exec ns0 nc -z -v -w 1 10.0.2.2 8081
+nc: connect to 10.0.2.2 port 8081 (tcp) failed: Connection refused
+[1]
 $ ip netns exec ns0 nc -z -v -u -w 1 10.0.2.2 9999
+[1]
 $ ip netns exec ns1 conntrack -L
+icmp     1 29 src=10.0.1.2 dst=10.0.2.2 type=8 code=0 id=18041 src=10.0.2.2 dst=10.0.2.1 type=0 code=0 id=18041 mark=0 use=1
+tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.1 sport=8080 dport=32768 [ASSURED] mark=0 use=1
+udp      17 29 src=10.0.1.2 dst=10.0.2.2 sport=32770 dport=9999 [UNREPLIED] src=10.0.2.2 dst=10.0.2.1 sport=9999 dport=32770 mark=0 use=1
+conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 $ ip netns exec ns1 conntrack -L -p tcp
+tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.1 sport=8080 dport=32768 [ASSURED] mark=0 use=1
+conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
 $ ip netns exec ns1 iptables -t nat -L -n -v
+Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+
+Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+
+Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+
+Chain POSTROUTING (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    4   233 MASQUERADE  0    --  *      veth2   10.0.1.0/24          0.0.0.0/0           
 $ ip netns exec ns0 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.
 $ ip netns exec ns2 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.
 $ ip netns exec ns1 conntrack -C
+3
 $ ip netns exec ns1 conntrack -F
+conntrack v1.4.7 (conntrack-tools): connection tracking table has been emptied.
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.

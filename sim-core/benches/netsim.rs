@@ -11,7 +11,9 @@ fn build(c: &mut Criterion) {
     g.sample_size(10);
     for n in [100usize, 1_000, 10_000] {
         g.throughput(Throughput::Elements(n as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| b.iter(|| workloads::build_and_ping(n)));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
+            b.iter(|| workloads::build_and_ping(n))
+        });
     }
     g.finish();
 }
@@ -20,7 +22,8 @@ fn build(c: &mut Criterion) {
 fn frames(c: &mut Criterion) {
     const BATCH: usize = 1_000;
     let mut g = c.benchmark_group("frames");
-    let mut cases: Vec<(String, workloads::Stream)> = vec![("veth_pair".into(), workloads::veth_pair())];
+    let mut cases: Vec<(String, workloads::Stream)> =
+        vec![("veth_pair".into(), workloads::veth_pair())];
     for p in [2usize, 16, 256] {
         cases.push((format!("bridge_{p}_ports"), workloads::bridge(p)));
     }

@@ -15,8 +15,16 @@ use sim_core::{DeviceId, NetnsId, Sim, SimConfig};
 
 /// A simulator with limits high enough for the largest workload.
 pub fn sim() -> Sim {
-    let limits = Limits { max_netns: 10_000_000, max_devices: 40_000_000, max_frames: u64::MAX };
-    Sim::new(SimConfig { seed: 1, limits, trace: false })
+    let limits = Limits {
+        max_netns: 10_000_000,
+        max_devices: 40_000_000,
+        max_frames: u64::MAX,
+    };
+    Sim::new(SimConfig {
+        seed: 1,
+        limits,
+        trace: false,
+    })
 }
 
 /// Run a command line and insist that it succeeded.
@@ -49,7 +57,10 @@ pub fn build_star(n: usize) -> Sim {
             if i % PORTS_PER_BRIDGE == 0 {
                 must(&mut s, &format!("ip link add br{k} type bridge"));
                 must(&mut s, &format!("ip link set br{k} up"));
-                must(&mut s, &format!("ip link add up{k} type veth peer name dn{k}"));
+                must(
+                    &mut s,
+                    &format!("ip link add up{k} type veth peer name dn{k}"),
+                );
                 must(&mut s, &format!("ip link set up{k} master br{k}"));
                 must(&mut s, &format!("ip link set dn{k} master br0"));
                 must(&mut s, &format!("ip link set up{k} up"));
@@ -58,10 +69,16 @@ pub fn build_star(n: usize) -> Sim {
             format!("br{k}")
         };
         must(&mut s, &format!("ip netns add ns{i}"));
-        must(&mut s, &format!("ip link add v{i} type veth peer name eth0 netns ns{i}"));
+        must(
+            &mut s,
+            &format!("ip link add v{i} type veth peer name eth0 netns ns{i}"),
+        );
         must(&mut s, &format!("ip link set v{i} master {br}"));
         must(&mut s, &format!("ip link set v{i} up"));
-        must(&mut s, &format!("ip -n ns{i} addr add {}/8 dev eth0", host(i)));
+        must(
+            &mut s,
+            &format!("ip -n ns{i} addr add {}/8 dev eth0", host(i)),
+        );
         must(&mut s, &format!("ip -n ns{i} link set eth0 up"));
     }
     s
@@ -70,7 +87,11 @@ pub fn build_star(n: usize) -> Sim {
 /// One ping from the first namespace to the last, which must be answered.
 pub fn ping_across(s: &mut Sim, n: usize) {
     let o = s.run_line(&format!("ip netns exec ns0 ping -c 1 {}", host(n - 1)));
-    assert!(o.stdout().contains("1 received"), "ping across {n} namespaces failed: {}", o.combined());
+    assert!(
+        o.stdout().contains("1 received"),
+        "ping across {n} namespaces failed: {}",
+        o.combined()
+    );
 }
 
 /// Build `n` namespaces on one bridge and ping across.
@@ -94,9 +115,26 @@ pub fn ns_id(s: &Sim, ns: Option<&str>) -> NetnsId {
 }
 
 /// An ICMP echo request frame between two MACs and addresses.
-pub fn echo_frame(src_mac: [u8; 6], dst_mac: [u8; 6], src: Ipv4Addr, dst: Ipv4Addr, seq: u16) -> Vec<u8> {
-    let pkt = Ipv4 { src, dst, ttl: 64, id: seq, tos: 0, l4: L4::Icmp(Icmp::echo(true, 0x4242, seq, vec![0u8; 56])) };
-    wire::emit(&Frame { dst: dst_mac, src: src_mac, body: Body::Ipv4(pkt) })
+pub fn echo_frame(
+    src_mac: [u8; 6],
+    dst_mac: [u8; 6],
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+    seq: u16,
+) -> Vec<u8> {
+    let pkt = Ipv4 {
+        src,
+        dst,
+        ttl: 64,
+        id: seq,
+        tos: 0,
+        l4: L4::Icmp(Icmp::echo(true, 0x4242, seq, vec![0u8; 56])),
+    };
+    wire::emit(&Frame {
+        dst: dst_mac,
+        src: src_mac,
+        body: Body::Ipv4(pkt),
+    })
 }
 
 /// A prepared stream of frames: inject `frames[k % len]` at `at`, run the engine dry.
@@ -139,8 +177,18 @@ pub fn veth_pair() -> Stream {
         must(&mut s, l);
     }
     let (a, b) = (dev(&s, Some("a"), "eth0"), dev(&s, Some("b"), "eth0"));
-    let f = echo_frame(s.world.dev(a).mac, s.world.dev(b).mac, "10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap(), 1);
-    Stream { sim: s, at: vec![b], frames: vec![f] }
+    let f = echo_frame(
+        s.world.dev(a).mac,
+        s.world.dev(b).mac,
+        "10.0.0.1".parse().unwrap(),
+        "10.0.0.2".parse().unwrap(),
+        1,
+    );
+    Stream {
+        sim: s,
+        at: vec![b],
+        frames: vec![f],
+    }
 }
 
 /// A bridge with `ports` ports, one namespace behind each; echo requests from namespace i
@@ -149,15 +197,27 @@ pub fn bridge(ports: usize) -> Stream {
     let mut s = build_star(ports);
     // Teach the bridge every MAC (and every namespace its neighbour).
     for i in 0..ports {
-        must(&mut s, &format!("ip netns exec ns{i} ping -c 1 {}", host((i + 1) % ports)));
+        must(
+            &mut s,
+            &format!("ip netns exec ns{i} ping -c 1 {}", host((i + 1) % ports)),
+        );
     }
     let mut at = Vec::new();
     let mut frames = Vec::new();
     for i in 0..ports {
         let j = (i + 1) % ports;
-        let (a, b) = (dev(&s, Some(&format!("ns{i}")), "eth0"), dev(&s, Some(&format!("ns{j}")), "eth0"));
+        let (a, b) = (
+            dev(&s, Some(&format!("ns{i}")), "eth0"),
+            dev(&s, Some(&format!("ns{j}")), "eth0"),
+        );
         at.push(dev(&s, None, &format!("v{i}")));
-        frames.push(echo_frame(s.world.dev(a).mac, s.world.dev(b).mac, host(i), host(j), i as u16));
+        frames.push(echo_frame(
+            s.world.dev(a).mac,
+            s.world.dev(b).mac,
+            host(i),
+            host(j),
+            i as u16,
+        ));
     }
     Stream { sim: s, at, frames }
 }
@@ -192,16 +252,37 @@ pub fn router(rules: usize) -> Stream {
     for i in 0..rules {
         // A realistic mix: ports, addresses and interfaces that this traffic never matches.
         match i % 4 {
-            0 => text.push_str(&format!("-A FORWARD -p tcp -m tcp --dport {} -j DROP\n", 1 + i % 60000)),
-            1 => text.push_str(&format!("-A FORWARD -s 172.{}.{}.0/24 -j DROP\n", 16 + (i / 256) % 16, i % 256)),
+            0 => text.push_str(&format!(
+                "-A FORWARD -p tcp -m tcp --dport {} -j DROP\n",
+                1 + i % 60000
+            )),
+            1 => text.push_str(&format!(
+                "-A FORWARD -s 172.{}.{}.0/24 -j DROP\n",
+                16 + (i / 256) % 16,
+                i % 256
+            )),
             2 => text.push_str(&format!("-A FORWARD -i veth{i} -j ACCEPT\n")),
-            _ => text.push_str(&format!("-A FORWARD -d 198.51.{}.{}/32 -p udp -m udp --dport 53 -j ACCEPT\n", (i / 256) % 256, i % 256)),
+            _ => text.push_str(&format!(
+                "-A FORWARD -d 198.51.{}.{}/32 -p udp -m udp --dport 53 -j ACCEPT\n",
+                (i / 256) % 256,
+                i % 256
+            )),
         }
     }
     text.push_str("-A FORWARD -i eth0 -o eth1 -j ACCEPT\n-A FORWARD -i eth1 -o eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\nCOMMIT\n");
     restore(&mut s.world.ns_mut(r).nf, &text, RestoreFlags::default()).expect("rules load");
     must(&mut s, "ip netns exec lan ping -c 1 203.0.113.2");
     let (a, b) = (dev(&s, Some("lan"), "eth0"), dev(&s, Some("r"), "eth0"));
-    let f = echo_frame(s.world.dev(a).mac, s.world.dev(b).mac, "192.168.1.2".parse().unwrap(), "203.0.113.2".parse().unwrap(), 7);
-    Stream { sim: s, at: vec![b], frames: vec![f] }
+    let f = echo_frame(
+        s.world.dev(a).mac,
+        s.world.dev(b).mac,
+        "192.168.1.2".parse().unwrap(),
+        "203.0.113.2".parse().unwrap(),
+        7,
+    );
+    Stream {
+        sim: s,
+        at: vec![b],
+        frames: vec![f],
+    }
 }

@@ -11,6 +11,10 @@ use crate::wire::{Body, Frame};
 pub fn fdb_cleanup(sim: &mut Sim, br: DeviceId) {
     let now = sim.world.now;
     if let Some(b) = sim.world.dev_mut(br).bridge_mut() {
+        // Called for every frame: nothing to allocate when nothing expired.
+        if !b.fdb.iter().any(|e| b.expired(e, now)) {
+            return;
+        }
         let keep: Vec<bool> = b.fdb.iter().map(|e| !b.expired(e, now)).collect();
         let mut k = keep.into_iter();
         b.fdb.retain(|_| k.next().unwrap_or(true));
@@ -76,9 +80,23 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
     let ns = sim.world.dev(br).netns;
     if bridge_nf(sim, br, &frame) {
         if let Body::Ipv4(p) = &mut frame.body {
+            let dst_before = p.dst;
             let ok = nf_hook_full(sim, ns, Hook::PreRouting, p, Some(&br_name), None, None, Some(&port_name), None, true, Some(frame.src), pkt_type);
             if ok != Ok(true) {
                 return;
+            }
+            // br_nf_pre_routing_finish: NAT changed the destination to a host that is
+            // reached through this same bridge: bridge it there, no routing, no TTL change.
+            if p.dst != dst_before && sim.world.is_local_v4(ns, p.dst).is_none() {
+                if let Ok(rt) = super::route_output(&sim.world, ns, p.dst) {
+                    if rt.dev == br && !rt.local {
+                        let nh = rt.gateway.unwrap_or(p.dst);
+                        let pkt = p.clone();
+                        sim.trace.step(now, &lab, || format!("bridge {br_name}: NAT moved the destination to {}: bridged there", pkt.dst));
+                        super::neigh_output(sim, ns, br, nh, pkt);
+                        return;
+                    }
+                }
             }
         }
     }

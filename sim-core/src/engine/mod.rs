@@ -389,6 +389,7 @@ fn nf_hook_full(
     }
     bcast.push(Ipv4Addr::BROADCAST);
     let masq_src = out_id.and_then(|d| w.select_src(ns, d, pkt.dst));
+    let in_addr = in_dev.and_then(|n| w.dev_by_name(ns, n)).and_then(|d| addrs.iter().find(|(x, _, _)| *x == d).map(|(_, a, _)| *a));
     let ctx = HookCtx {
         hook,
         in_dev: in_dev.map(str::to_string),
@@ -402,6 +403,7 @@ fn nf_hook_full(
         local_addrs: addrs.iter().map(|(_, a, _)| *a).collect(),
         broadcast_addrs: bcast,
         masq_src,
+        in_addr,
     };
     let mut steps = Vec::new();
     let before = pkt.clone();

@@ -78,6 +78,8 @@ pub struct HookCtx {
     pub broadcast_addrs: Vec<Ipv4Addr>,
     /// For POSTROUTING: the address MASQUERADE would use on the output device.
     pub masq_src: Option<Ipv4Addr>,
+    /// The primary address of the input device (REDIRECT in PREROUTING uses it).
+    pub in_addr: Option<Ipv4Addr>,
 }
 
 /// What netfilter decided.
@@ -336,12 +338,36 @@ impl Netfilter {
             self.cur.ctstate = ctbits::INVALID;
             return;
         };
+        if ctx.hook == Hook::PreRouting && ctx.in_dev.as_deref() == Some("lo") {
+            // A packet this namespace sent to itself keeps the conntrack entry it got at
+            // OUTPUT (the skb carries it through loopback): no second state update, and it
+            // may already be translated: then its inverse is the other direction's tuple.
+            let found = self.ct.lookup(&t).or_else(|| {
+                self.ct.lookup(&t.invert()).map(|(id, d)| {
+                    (id, if d == Dir::Orig { Dir::Reply } else { Dir::Orig })
+                })
+            });
+            if let Some((id, dir)) = found {
+                let seen = self.ct.get(id).is_some_and(|c| c.seen_reply);
+                self.cur.conn = Some((id, dir));
+                self.cur.ctstate = if dir == Dir::Reply || seen {
+                    ctbits::ESTABLISHED
+                } else {
+                    ctbits::NEW
+                };
+                return;
+            }
+        }
         if let Some((id, dir)) = self.ct.lookup(&t) {
             let seen_before = self.ct.get(id).is_some_and(|c| c.seen_reply);
             if dir == Dir::Reply && !seen_before && matches!(&pkt.l4, L4::Tcp(tc) if tc.flags.rst) {
                 // "If only reply is a RST, we can consider ourselves not to have an
                 // established connection" (nf_conntrack_proto_tcp): killed at once.
-                self.ct.remove(id);
+                self.ct.update(id, dir, pkt, now);
+                if let Some(c) = self.ct.get_mut(id) {
+                    c.expires = now;
+                }
+                self.cur.conn = Some((id, dir));
                 self.cur.ctstate = ctbits::ESTABLISHED;
                 return;
             }
@@ -603,8 +629,8 @@ impl Netfilter {
                     want.dst = if ctx.hook == Hook::LocalOut {
                         Ipv4Addr::LOCALHOST
                     } else {
-                        match ctx.local_addrs.first() {
-                            Some(a) => *a,
+                        match ctx.in_addr {
+                            Some(a) => a,
                             None => return Some(Verdict::Drop),
                         }
                     };

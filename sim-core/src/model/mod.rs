@@ -293,6 +293,7 @@ impl World {
         let id = self.devices.insert(d);
         self.netns[ns].devices.insert(idx, id);
         self.index_name(ns, id);
+        self.netns[ns].sysctl.add_device(id);
         self.netns[ns].lo = id;
     }
 
@@ -427,6 +428,7 @@ impl World {
         let d = Device::new(name.into(), idx, ns, DeviceKind::Bridge(Default::default()), mac);
         let id = self.devices.insert(d);
         self.netns[ns].devices.insert(idx, id);
+        self.netns[ns].sysctl.add_device(id);
         self.index_name(ns, id);
         // br_dev_init: the random address gets a local entry of its own (`dev br0 master br0`).
         crate::model::device::bridge_add_local(self, id, None, mac);

@@ -13,6 +13,15 @@ fn usage_err(msg: &str) -> Output {
     )
 }
 
+/// `--sport`, `--dport` (original direction), `--src-nat`, `--dst-nat`.
+#[derive(Debug, Default)]
+struct Filter {
+    sport: Option<u16>,
+    dport: Option<u16>,
+    snat: bool,
+    dnat: bool,
+}
+
 /// Entry point of `conntrack`.
 pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let now = sim.world.now;
@@ -20,6 +29,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let mut proto: Option<u8> = None;
     // Address filters: (option, address) on the original or reply tuple.
     let mut addrs: Vec<(&str, std::net::Ipv4Addr)> = Vec::new();
+    let mut f = Filter::default();
     let mut i = 0;
     while i < args.len() {
         match args[i] {
@@ -50,6 +60,22 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 addrs.push((args[i], ip));
                 i += 1;
             }
+            "-n" | "--src-nat" => f.snat = true,
+            "-g" | "--dst-nat" => f.dnat = true,
+            o @ ("--sport" | "--orig-port-src" | "--dport" | "--orig-port-dst") => {
+                let Some(v) = args.get(i + 1) else {
+                    return usage_err(&format!("option `{o}' requires an argument"));
+                };
+                let Ok(p) = v.parse::<u16>() else {
+                    return crate::tools::unsupported("conntrack", &format!("port `{v}`"));
+                };
+                if o.contains("sport") || o.contains("port-src") {
+                    f.sport = Some(p)
+                } else {
+                    f.dport = Some(p)
+                }
+                i += 1;
+            }
             a if a.starts_with('-') => return usage_err(&format!("unknown option `{a}'")),
             a => return crate::tools::unsupported("conntrack", &format!("argument `{a}`")),
         }
@@ -65,7 +91,16 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             _ => c.reply.dst == *ip,
         })
     };
-    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p) && addr_ok(c);
+    if (f.sport.is_some() || f.dport.is_some()) && !matches!(proto, Some(6 | 17)) {
+        return crate::tools::unsupported("conntrack", "port filters without `-p tcp` or `-p udp`");
+    }
+    let nat_ok = |c: &Conn| {
+        f.sport.map_or(true, |p| c.orig.sport == p)
+            && f.dport.map_or(true, |p| c.orig.dport == p)
+            && (!f.snat || c.snat)
+            && (!f.dnat || c.dnat)
+    };
+    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p) && addr_ok(c) && nat_ok(c);
     match cmd {
         Some('L') => {
             let mut o = Output::default();

@@ -182,6 +182,8 @@ pub const TOOLS: &[ToolHelp] = &[
             o("-F | --flush", "clear the table"),
             o("-C | --count", "count entries"),
             o("-p tcp|udp|icmp", "only one protocol"),
+            o("--sport PORT | --dport PORT", "original ports (with -p tcp|udp)"),
+            o("-n | --src-nat, -g | --dst-nat", "only source- or destination-NATed entries"),
         ],
     },
     ToolHelp {
@@ -210,6 +212,27 @@ pub const TOOLS: &[ToolHelp] = &[
         subcommands: &[],
         words: &[],
         options: &[o("-c | --read-clear", "print, then clear"), o("-C | --clear", "clear")],
+    },
+    ToolHelp {
+        name: "nc",
+        summary: "netcat-openbsd: background listeners and TCP/UDP port probes",
+        subcommands: &["-l", "-z"],
+        words: &[],
+        options: &[
+            o("-l [-k] [-u] -p PORT &", "listen in the background (-k: keep listening, -u: UDP)"),
+            o("-z [-v] [-n] [-u] [-w SECS] HOST PORT[-PORT]...", "probe ports: handshake and close, or UDP writes"),
+        ],
+    },
+    ToolHelp {
+        name: "ss",
+        summary: "TCP and UDP sockets (iproute2 6.1)",
+        subcommands: &[],
+        words: &[],
+        options: &[
+            o("-t | -u", "TCP or UDP sockets (one is needed)"),
+            o("-l | -a", "listening only, or all (with TIME-WAIT)"),
+            o("-n", "numeric ports"),
+        ],
     },
     ToolHelp {
         name: "sleep",

@@ -12,7 +12,7 @@ use std::net::Ipv4Addr;
 
 use crate::engine::sockets::{Inbox, Listener, Proto, TcpConn, TcpState, TimeWait, TIME_WAIT_LEN};
 use crate::engine::{self};
-use crate::model::{NetnsId, Nanos};
+use crate::model::{Nanos, NetnsId};
 use crate::shell::{Output, Sim};
 use crate::tools::iptables::services;
 use crate::tools::Ctx;
@@ -83,7 +83,10 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
                     match args.get(i) {
                         Some(v) => Some(v.to_string()),
                         None => {
-                            let mut e = Output::error(format!("nc: option requires an argument -- '{c}'\n"), 1);
+                            let mut e = Output::error(
+                                format!("nc: option requires an argument -- '{c}'\n"),
+                                1,
+                            );
                             e.extend(usage());
                             return Err(e.with_status(1));
                         }
@@ -213,7 +216,10 @@ fn listen(sim: &mut Sim, ctx: Ctx, o: &Opts) -> Output {
         },
     };
     if !ctx.background {
-        return crate::tools::unsupported("nc", "`nc -l` in the foreground (it would wait for ever; run it with `&`)");
+        return crate::tools::unsupported(
+            "nc",
+            "`nc -l` in the foreground (it would wait for ever; run it with `&`)",
+        );
     }
     let ns = ctx.ns;
     if let Some(a) = addr {
@@ -226,12 +232,21 @@ fn listen(sim: &mut Sim, ctx: Ctx, o: &Opts) -> Output {
     let proto = if o.udp { Proto::Udp } else { Proto::Tcp };
     let socks = &mut sim.world.ns_mut(ns).sockets;
     let clash = socks.listeners.iter().any(|l| {
-        l.alive() && l.proto == proto && l.port == port && (l.addr.is_none() || addr.is_none() || l.addr == addr)
+        l.alive()
+            && l.proto == proto
+            && l.port == port
+            && (l.addr.is_none() || addr.is_none() || l.addr == addr)
     });
     if clash {
         return fail("Address already in use");
     }
-    socks.listeners.push(Listener { proto, addr, port, keep: o.keep, accepted: 0 });
+    socks.listeners.push(Listener {
+        proto,
+        addr,
+        port,
+        keep: o.keep,
+        accepted: 0,
+    });
     Output::ok()
 }
 
@@ -254,17 +269,30 @@ fn probe(sim: &mut Sim, ns: NetnsId, o: &Opts) -> Output {
     };
     let (dst, shown) = match host.parse::<Ipv4Addr>() {
         Ok(ip) => (ip, host.to_string()),
-        Err(_) if host == "localhost" && !o.numeric => (Ipv4Addr::LOCALHOST, "localhost (127.0.0.1)".to_string()),
+        Err(_) if host == "localhost" && !o.numeric => {
+            (Ipv4Addr::LOCALHOST, "localhost (127.0.0.1)".to_string())
+        }
         Err(_) => {
-            let why = if o.numeric { "Name or service not known" } else { "Temporary failure in name resolution" };
-            return fail(&format!("getaddrinfo for host \"{host}\" port {}: {why}", o.args[1]));
+            let why = if o.numeric {
+                "Name or service not known"
+            } else {
+                "Temporary failure in name resolution"
+            };
+            return fail(&format!(
+                "getaddrinfo for host \"{host}\" port {}: {why}",
+                o.args[1]
+            ));
         }
     };
     let proto = if o.udp { "udp" } else { "tcp" };
     let mut out = Output::ok();
     let mut ret = 1;
     for port in ports {
-        let r = if o.udp { udp_probe(sim, ns, dst, port, o.wait) } else { tcp_probe(sim, ns, dst, port, o.wait) };
+        let r = if o.udp {
+            udp_probe(sim, ns, dst, port, o.wait)
+        } else {
+            tcp_probe(sim, ns, dst, port, o.wait)
+        };
         if let Some(e) = sim.engine.overflow.clone() {
             out.err(e);
             return out.with_status(1);
@@ -272,7 +300,7 @@ fn probe(sim: &mut Sim, ns: NetnsId, o: &Opts) -> Output {
         match r {
             Probe::Ok => {
                 ret = 0;
-                if o.verbose || o.zero {
+                if o.verbose {
                     let svc = if o.numeric { None } else { services::name(port, !o.udp) };
                     out.err(format!("Connection to {shown} {port} port [{proto}/{}] succeeded!\n", svc.unwrap_or("*")));
                 }
@@ -343,8 +371,18 @@ fn close_socket(sim: &mut Sim, ns: NetnsId, local: (Ipv4Addr, u16), remote: (Ipv
     s.tcp.retain(|c| (c.local, c.remote) != (local, remote));
 }
 
-fn conn<'a>(sim: &'a Sim, ns: NetnsId, local: (Ipv4Addr, u16), remote: (Ipv4Addr, u16)) -> Option<&'a TcpConn> {
-    sim.world.ns(ns).sockets.tcp.iter().find(|c| (c.local, c.remote) == (local, remote))
+fn conn<'a>(
+    sim: &'a Sim,
+    ns: NetnsId,
+    local: (Ipv4Addr, u16),
+    remote: (Ipv4Addr, u16),
+) -> Option<&'a TcpConn> {
+    sim.world
+        .ns(ns)
+        .sockets
+        .tcp
+        .iter()
+        .find(|c| (c.local, c.remote) == (local, remote))
 }
 
 fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<u64>) -> Probe {
@@ -360,10 +398,23 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
         let now = sim.world.now;
         let s = &mut sim.world.ns_mut(ns).sockets;
         s.expire(now);
-        s.inboxes.push(Inbox { id: sport, packets: Vec::new() });
-        s.tcp.push(TcpConn { local, remote, state: TcpState::SynSent, snd_nxt: iss.wrapping_add(1), rcv_nxt: 0, reset: false });
+        s.inboxes.push(Inbox {
+            id: sport,
+            packets: Vec::new(),
+        });
+        s.tcp.push(TcpConn {
+            local,
+            remote,
+            state: TcpState::SynSent,
+            snd_nxt: iss.wrapping_add(1),
+            rcv_nxt: 0,
+            reset: false,
+        });
     }
-    let syn = TcpFlags { syn: true, ..Default::default() };
+    let syn = TcpFlags {
+        syn: true,
+        ..Default::default()
+    };
     let start = sim.world.now;
     engine::send_tcp(sim, ns, local, remote, iss, 0, syn);
     let deadline = wait.filter(|w| *w > 0).map(|w| start + w * SEC);
@@ -404,11 +455,30 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
         Some(c) => (c.snd_nxt, c.rcv_nxt),
         None => return result,
     };
-    if let Some(c) = sim.world.ns_mut(ns).sockets.tcp.iter_mut().find(|c| (c.local, c.remote) == (local, remote)) {
+    if let Some(c) = sim
+        .world
+        .ns_mut(ns)
+        .sockets
+        .tcp
+        .iter_mut()
+        .find(|c| (c.local, c.remote) == (local, remote))
+    {
         c.state = TcpState::FinWait;
         c.snd_nxt = snd.wrapping_add(1);
     }
-    engine::send_tcp(sim, ns, local, remote, snd, rcv, TcpFlags { fin: true, ack: true, ..Default::default() });
+    engine::send_tcp(
+        sim,
+        ns,
+        local,
+        remote,
+        snd,
+        rcv,
+        TcpFlags {
+            fin: true,
+            ack: true,
+            ..Default::default()
+        },
+    );
     for _ in 0..50 {
         let now = sim.world.now;
         engine::run_until(sim, now + SLICE);
@@ -416,23 +486,46 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
             break;
         }
     }
-    let closed = conn(sim, ns, local, remote).is_some_and(|c| c.state == TcpState::Closed && !c.reset);
+    let closed =
+        conn(sim, ns, local, remote).is_some_and(|c| c.state == TcpState::Closed && !c.reset);
     close_socket(sim, ns, local, remote);
     if closed {
         let until = sim.world.now + TIME_WAIT_LEN;
-        sim.world.ns_mut(ns).sockets.time_wait.push(TimeWait { local, remote, until });
+        sim.world.ns_mut(ns).sockets.time_wait.push(TimeWait {
+            local,
+            remote,
+            until,
+        });
     }
     result
 }
 
 fn send_x(sim: &mut Sim, ns: NetnsId, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, port: u16) {
-    let pkt = Ipv4 { src, dst, ttl: 64, id: 0, tos: 0, l4: L4::Udp(Udp { sport, dport: port, payload: b"X".to_vec() }) };
+    let pkt = Ipv4 {
+        src,
+        dst,
+        ttl: 64,
+        id: 0,
+        tos: 0,
+        l4: L4::Udp(Udp {
+            sport,
+            dport: port,
+            payload: b"X".to_vec(),
+        }),
+    };
     let _ = engine::ip_output(sim, ns, pkt, None);
 }
 
 /// A write on the connected UDP socket: a pending hard error fails it (and is consumed);
 /// `Err(true)` when that error was ECONNREFUSED.
-fn udp_write(sim: &mut Sim, ns: NetnsId, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, port: u16) -> Result<(), bool> {
+fn udp_write(
+    sim: &mut Sim,
+    ns: NetnsId,
+    src: Ipv4Addr,
+    sport: u16,
+    dst: Ipv4Addr,
+    port: u16,
+) -> Result<(), bool> {
     loop {
         match take_error(sim, ns, sport) {
             Some((why, true)) => return Err(why == "Connection refused"),
@@ -450,7 +543,10 @@ fn udp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
         Err(e) => return Probe::Failed(e.strerror()),
     };
     let sport = ephemeral(sim, ns);
-    sim.world.ns_mut(ns).sockets.inboxes.push(Inbox { id: sport, packets: Vec::new() });
+    sim.world.ns_mut(ns).sockets.inboxes.push(Inbox {
+        id: sport,
+        packets: Vec::new(),
+    });
     let src = rt.src;
     // udptest: write, write (failing on ECONNREFUSED), then one write a second.
     send_x(sim, ns, src, sport, dst, port);
@@ -471,7 +567,11 @@ fn udp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
         let now = sim.world.now;
         engine::run_until(sim, now + SLICE);
     }
-    sim.world.ns_mut(ns).sockets.inboxes.retain(|i| i.id != sport);
+    sim.world
+        .ns_mut(ns)
+        .sockets
+        .inboxes
+        .retain(|i| i.id != sport);
     result
 }
 
@@ -482,10 +582,19 @@ mod tests {
     #[test]
     fn port_lists_and_ranges() {
         let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(ports(&a(&["10-8", "80"]), false).ok(), Some(vec![8, 9, 10, 80]));
+        assert_eq!(
+            ports(&a(&["10-8", "80"]), false).ok(),
+            Some(vec![8, 9, 10, 80])
+        );
         assert_eq!(ports(&a(&["http"]), false).ok(), Some(vec![80]));
-        assert_eq!(ports(&a(&["0"]), false).unwrap_err().combined(), "nc: port number too small: 0\n");
-        assert_eq!(ports(&a(&["70000"]), false).unwrap_err().combined(), "nc: port number too large: 70000\n");
+        assert_eq!(
+            ports(&a(&["0"]), false).unwrap_err().combined(),
+            "nc: port number too small: 0\n"
+        );
+        assert_eq!(
+            ports(&a(&["70000"]), false).unwrap_err().combined(),
+            "nc: port number too large: 70000\n"
+        );
     }
 
     #[test]

@@ -34,8 +34,15 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
         };
         let chars: Vec<char> = match long {
             Some(c) => vec![c],
-            None if a.starts_with('-') && !a.starts_with("--") && a.len() > 1 => a[1..].chars().collect(),
-            None => return Err(crate::tools::unsupported("ss", &format!("argument `{a}` (filters and options beyond -t -u -l -a -n)"))),
+            None if a.starts_with('-') && !a.starts_with("--") && a.len() > 1 => {
+                a[1..].chars().collect()
+            }
+            None => {
+                return Err(crate::tools::unsupported(
+                    "ss",
+                    &format!("argument `{a}` (filters and options beyond -t -u -l -a -n)"),
+                ))
+            }
         };
         for c in chars {
             match c {
@@ -101,7 +108,11 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         }
         let tcp = proto == Proto::Tcp;
         let netid = if tcp { "tcp" } else { "udp" };
-        for l in socks.listeners.iter().filter(|l| l.proto == proto && l.alive()) {
+        for l in socks
+            .listeners
+            .iter()
+            .filter(|l| l.proto == proto && l.alive())
+        {
             let connected = if tcp { None } else { socks.udp_peer(l.port) };
             match connected {
                 Some((la, (pa, pp))) if show_conn => rows.push(Row {
@@ -171,7 +182,9 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
 
 /// Lay the table out as ss's `render_calc_width` does without a terminal.
 fn render(rows: &[Row], netid: bool) -> String {
-    let w = |head: &str, f: &dyn Fn(&Row) -> usize| rows.iter().map(f).max().unwrap_or(0).max(head.len());
+    let w = |head: &str, f: &dyn Fn(&Row) -> usize| {
+        rows.iter().map(f).max().unwrap_or(0).max(head.len())
+    };
     let w_netid = w("Netid", &|r| r.netid.len());
     let w_state = w("State", &|r| r.state.len());
     let w_rq = w("Recv-Q", &|r| r.recv_q.to_string().len());
@@ -180,7 +193,15 @@ fn render(rows: &[Row], netid: bool) -> String {
     let w_lport = w("Port", &|r| r.lport.len());
     let w_peer = w("Peer Address:", &|r| r.peer.len());
     let w_pport = w("Port", &|r| r.pport.len());
-    let line = |nid: &str, st: &str, rq: &str, sq: &str, la: &str, lp: &str, pa: &str, pp: &str, pr: &str| {
+    let line = |nid: &str,
+                st: &str,
+                rq: &str,
+                sq: &str,
+                la: &str,
+                lp: &str,
+                pa: &str,
+                pp: &str,
+                pr: &str| {
         let mut s = String::new();
         if netid {
             s.push_str(&format!("{nid:<w_netid$} "));
@@ -190,7 +211,17 @@ fn render(rows: &[Row], netid: bool) -> String {
         ));
         s
     };
-    let mut out = line("Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port", "Peer Address:", "Port", "Process");
+    let mut out = line(
+        "Netid",
+        "State",
+        "Recv-Q",
+        "Send-Q",
+        "Local Address:",
+        "Port",
+        "Peer Address:",
+        "Port",
+        "Process",
+    );
     for r in rows {
         out.push_str(&line(
             r.netid,

@@ -24,6 +24,7 @@ fn ctx(hook: Hook, now: Nanos) -> HookCtx {
         local_addrs: vec![Ipv4Addr::new(10, 0, 1, 1)],
         broadcast_addrs: vec![],
         masq_src: Some(Ipv4Addr::new(192, 168, 0, 1)),
+        in_addr: None,
     }
 }
 
@@ -87,6 +88,12 @@ fn counters_policy_and_reject() {
     let c = f.chain("INPUT").unwrap();
     assert_eq!((c.rules[0].pkts, c.rules[0].bytes), (1, 84));
     assert_eq!((c.rules[1].pkts, c.rules[1].bytes), (1, 40));
+    // iptables-nft base chains count their policy only once `-P` recreated them.
+    assert_eq!((c.pkts, c.bytes), (0, 0));
+    ipt(&mut nf, "-P INPUT ACCEPT");
+    let mut t = tcp([10, 0, 1, 2], 40001, [10, 0, 1, 1], 80, true, false);
+    nf.hook(&ctx(Hook::LocalIn, 0), &mut t, &mut tr);
+    let c = nf.table(TableId::Filter).chain("INPUT").unwrap();
     assert_eq!((c.pkts, c.bytes), (1, 40));
 }
 
