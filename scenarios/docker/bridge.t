@@ -55,15 +55,16 @@ PING 172.17.0.1 (172.17.0.1) 56(84) bytes of data.
 rtt min/avg/max/mdev = 0.080/0.080/0.080/0.000 ms
 $ docker exec app ping -c 1 192.0.2.2
 PING 192.0.2.2 (192.0.2.2) 56(84) bytes of data.
+64 bytes from 192.0.2.2: icmp_seq=1 ttl=63 time=0.160 ms
 
 --- 192.0.2.2 ping statistics ---
-1 packets transmitted, 0 received, 100% packet loss, time 0ms
-
-[1]
+1 packets transmitted, 1 received, 0% packet loss, time 0ms
+rtt min/avg/max/mdev = 0.160/0.160/0.160/0.000 ms
 $ conntrack -L
-icmp     1 19 src=172.17.0.3 dst=172.17.0.2 type=8 code=0 id=58976 src=172.17.0.2 dst=172.17.0.3 type=0 code=0 id=58976 mark=0 use=1
-icmp     1 19 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=41530 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=41530 mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
+icmp     1 29 src=172.17.0.3 dst=172.17.0.2 type=8 code=0 id=58976 src=172.17.0.2 dst=172.17.0.3 type=0 code=0 id=58976 mark=0 use=1
+icmp     1 29 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=41530 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=41530 mark=0 use=1
+icmp     1 29 src=172.17.0.3 dst=192.0.2.2 type=8 code=0 id=7688 src=192.0.2.2 dst=192.0.2.1 type=0 code=0 id=7688 mark=0 use=1
+conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 $ iptables -t nat -S
 -P PREROUTING ACCEPT
 -P INPUT ACCEPT

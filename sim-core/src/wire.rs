@@ -311,8 +311,83 @@ fn emit_ip_into(p: &Ipv4, out: &mut Vec<u8>, eth: Option<(Mac, Mac)>) -> Result<
     r
 }
 
+/// The Internet checksum (RFC 1071) of `parts` concatenated, each of even length but the last.
+fn inet_checksum(parts: &[&[u8]]) -> u16 {
+    let mut sum: u64 = 0;
+    for p in parts {
+        let mut c = p.chunks_exact(2);
+        for w in &mut c {
+            sum += u64::from(u16::from_be_bytes([w[0], w[1]]));
+        }
+        if let [last] = c.remainder() {
+            sum += u64::from(*last) << 8;
+        }
+    }
+    while sum >> 16 != 0 {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
+}
+
+/// The common case without etherparse's builder: an IPv4 ICMP echo or UDP datagram.
+/// `None` for anything else; byte for byte what [`emit`] gives otherwise (checked by a test).
+fn emit_fast(f: &Frame) -> Option<Vec<u8>> {
+    let Body::Ipv4(p) = &f.body else { return None };
+    let (l4_head, payload): ([u8; 8], &[u8]) = match &p.l4 {
+        L4::Icmp(i) if i.typ == ICMP_ECHO_REPLY || i.typ == ICMP_ECHO_REQUEST => {
+            let mut h = [i.typ, i.code, 0, 0, i.rest[0], i.rest[1], i.rest[2], i.rest[3]];
+            let c = inet_checksum(&[&h, &i.data]);
+            h[2..4].copy_from_slice(&c.to_be_bytes());
+            (h, &i.data)
+        }
+        L4::Udp(u) => {
+            let len = u16::try_from(8 + u.payload.len()).ok()?;
+            let [sp, dp, l] = [u.sport.to_be_bytes(), u.dport.to_be_bytes(), len.to_be_bytes()];
+            let mut h = [sp[0], sp[1], dp[0], dp[1], l[0], l[1], 0, 0];
+            let (s, d) = (p.src.octets(), p.dst.octets());
+            let pseudo = [s[0], s[1], s[2], s[3], d[0], d[1], d[2], d[3], 0, 17, l[0], l[1]];
+            let mut c = inet_checksum(&[&pseudo, &h, &u.payload]);
+            if c == 0 {
+                c = 0xffff;
+            }
+            h[6..8].copy_from_slice(&c.to_be_bytes());
+            (h, &u.payload)
+        }
+        _ => return None,
+    };
+    let total = u16::try_from(20 + 8 + payload.len()).ok()?;
+    let mut out = Vec::with_capacity((14 + usize::from(total)).max(60));
+    out.extend_from_slice(&f.dst);
+    out.extend_from_slice(&f.src);
+    out.extend_from_slice(&[0x08, 0x00]);
+    let (t, id) = (total.to_be_bytes(), p.id.to_be_bytes());
+    let (s, d) = (p.src.octets(), p.dst.octets());
+    // Echo and UDP are never ICMP errors: Don't Fragment is set.
+    let mut ip = [
+        0x45, p.tos & 0xfc, t[0], t[1], id[0], id[1], 0x40, 0, p.ttl, p.proto(), 0, 0,
+        s[0], s[1], s[2], s[3], d[0], d[1], d[2], d[3],
+    ];
+    let c = inet_checksum(&[&ip]);
+    ip[10..12].copy_from_slice(&c.to_be_bytes());
+    out.extend_from_slice(&ip);
+    out.extend_from_slice(&l4_head);
+    out.extend_from_slice(payload);
+    if out.len() < 60 {
+        out.resize(60, 0); // Ethernet minimum frame size
+    }
+    Some(out)
+}
+
 /// Serialise a frame to bytes.
 pub fn emit(f: &Frame) -> Vec<u8> {
+    if let Some(b) = emit_fast(f) {
+        return b;
+    }
+    emit_general(f)
+}
+
+/// Serialise a frame with etherparse (every case, the reference for `emit_fast`).
+fn emit_general(f: &Frame) -> Vec<u8> {
     let mut out = Vec::with_capacity(f.wire_len().max(60));
     match &f.body {
         Body::Arp(a) => {
@@ -347,6 +422,91 @@ pub fn emit(f: &Frame) -> Vec<u8> {
 
 /// Parse bytes into a frame.
 pub fn parse(bytes: &[u8]) -> Result<Frame, String> {
+    if let Some(f) = parse_fast(bytes) {
+        return Ok(f);
+    }
+    parse_general(bytes)
+}
+
+/// The common case without etherparse's large intermediate headers: Ethernet II with an
+/// unfragmented IPv4 packet without options carrying an ICMP echo, UDP or TCP. `None` for
+/// anything else (and for anything malformed), which [`parse_general`] then decides; for
+/// what it accepts it gives exactly what `parse_general` gives (checked by a test).
+fn parse_fast(bytes: &[u8]) -> Option<Frame> {
+    let eth = bytes.get(..14)?;
+    if eth[12..14] != [0x08, 0x00] {
+        return None;
+    }
+    let ip = &bytes[14..];
+    let h = ip.get(..20)?;
+    if h[0] != 0x45 {
+        return None;
+    }
+    let total = usize::from(u16::from_be_bytes([h[2], h[3]]));
+    if total < 20 || total > ip.len() {
+        return None;
+    }
+    let frag = u16::from_be_bytes([h[6], h[7]]);
+    if frag & 0x3fff != 0 {
+        return None; // more fragments or an offset: not the fast path
+    }
+    let pl = &ip[20..total];
+    let l4 = match h[9] {
+        1 => {
+            let i = pl.get(..8)?;
+            if i[0] != ICMP_ECHO_REPLY && i[0] != ICMP_ECHO_REQUEST {
+                return None;
+            }
+            L4::Icmp(Icmp { typ: i[0], code: i[1], rest: [i[4], i[5], i[6], i[7]], data: pl[8..].to_vec() })
+        }
+        6 => {
+            let t = pl.get(..20)?;
+            let doff = usize::from(t[12] >> 4) * 4;
+            if doff < 20 || pl.len() < doff {
+                return None;
+            }
+            let f = t[13];
+            L4::Tcp(Tcp {
+                sport: u16::from_be_bytes([t[0], t[1]]),
+                dport: u16::from_be_bytes([t[2], t[3]]),
+                seq: u32::from_be_bytes([t[4], t[5], t[6], t[7]]),
+                ack: u32::from_be_bytes([t[8], t[9], t[10], t[11]]),
+                flags: TcpFlags { fin: f & 1 != 0, syn: f & 2 != 0, rst: f & 4 != 0, psh: f & 8 != 0, ack: f & 16 != 0 },
+                window: u16::from_be_bytes([t[14], t[15]]),
+                options: pl[20..doff].to_vec(),
+                payload: pl[doff..].to_vec(),
+            })
+        }
+        17 => {
+            let u = pl.get(..8)?;
+            L4::Udp(Udp {
+                sport: u16::from_be_bytes([u[0], u[1]]),
+                dport: u16::from_be_bytes([u[2], u[3]]),
+                payload: pl[8..].to_vec(),
+            })
+        }
+        _ => return None,
+    };
+    let mut dst = [0u8; 6];
+    let mut src = [0u8; 6];
+    dst.copy_from_slice(&eth[0..6]);
+    src.copy_from_slice(&eth[6..12]);
+    Some(Frame {
+        dst,
+        src,
+        body: Body::Ipv4(Ipv4 {
+            src: Ipv4Addr::new(h[12], h[13], h[14], h[15]),
+            dst: Ipv4Addr::new(h[16], h[17], h[18], h[19]),
+            ttl: h[8],
+            id: u16::from_be_bytes([h[4], h[5]]),
+            tos: h[1] & 0xfc,
+            l4,
+        }),
+    })
+}
+
+/// Parse bytes into a frame with etherparse (every case, the reference for `parse_fast`).
+fn parse_general(bytes: &[u8]) -> Result<Frame, String> {
     let h = PacketHeaders::from_ethernet_slice(bytes).map_err(|e| e.to_string())?;
     let Some(etherparse::LinkHeader::Ethernet2(eth)) = h.link else { return Err("not Ethernet II".into()) };
     let body = match h.net {
@@ -446,6 +606,94 @@ mod tests {
         for n in 0..80 {
             let v: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
             let _ = parse(&v);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast path agrees with etherparse on every frame it accepts: valid frames of
+        /// each kind with random bytes changed, cut short or extended.
+        #[test]
+        fn fast_parse_agrees_with_etherparse(
+            kind in 0usize..6,
+            data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            opts in 0usize..3,
+            edits in proptest::collection::vec((0usize..120, proptest::prelude::any::<u8>()), 0..4),
+            cut in 0usize..130,
+            extend in 0usize..8,
+        ) {
+            let l4 = match kind {
+                0 => L4::Icmp(Icmp::echo(true, 0x1234, 1, data.clone())),
+                1 => L4::Icmp(Icmp::echo(false, 7, 9, data.clone())),
+                2 => L4::Icmp(Icmp { typ: 3, code: 3, rest: [1, 2, 3, 4], data: data.clone() }),
+                3 => L4::Tcp(Tcp { sport: 40000, dport: 80, seq: 1, ack: 5, flags: TcpFlags { syn: true, ack: true, ..Default::default() }, window: 64240, options: vec![1; opts * 4], payload: data.clone() }),
+                4 => L4::Udp(Udp { sport: 5000, dport: 53, payload: data.clone() }),
+                _ => L4::Other { proto: 47, payload: data.clone() },
+            };
+            let mut b = emit(&ip(l4));
+            for (at, v) in edits {
+                if let Some(x) = b.get_mut(at) {
+                    *x = v;
+                }
+            }
+            if cut < b.len() {
+                b.truncate(cut);
+            }
+            b.extend(std::iter::repeat(0xee).take(extend));
+            if let Some(f) = parse_fast(&b) {
+                proptest::prop_assert_eq!(Ok(f), parse_general(&b));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast emitter writes exactly the bytes etherparse's builder writes.
+        #[test]
+        fn fast_emit_agrees_with_etherparse(
+            kind in 0usize..3,
+            data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..100),
+            src in proptest::prelude::any::<u32>(),
+            dst in proptest::prelude::any::<u32>(),
+            ttl in proptest::prelude::any::<u8>(),
+            id in proptest::prelude::any::<u16>(),
+            tos in proptest::prelude::any::<u8>(),
+            code in proptest::prelude::any::<u8>(),
+            rest in proptest::prelude::any::<[u8; 4]>(),
+            ports in proptest::prelude::any::<(u16, u16)>(),
+        ) {
+            let l4 = match kind {
+                0 => L4::Icmp(Icmp { typ: ICMP_ECHO_REQUEST, code, rest, data }),
+                1 => L4::Icmp(Icmp { typ: ICMP_ECHO_REPLY, code, rest, data }),
+                _ => L4::Udp(Udp { sport: ports.0, dport: ports.1, payload: data }),
+            };
+            let f = Frame {
+                dst: [2, 0, 0, 0, 0, 2],
+                src: [2, 0, 0, 0, 0, 1],
+                body: Body::Ipv4(Ipv4 { src: Ipv4Addr::from(src), dst: Ipv4Addr::from(dst), ttl, id, tos, l4 }),
+            };
+            let fast = emit_fast(&f);
+            proptest::prop_assert!(fast.is_some());
+            proptest::prop_assert_eq!(fast.unwrap(), emit_general(&f));
+        }
+    }
+
+    #[test]
+    fn fast_emit_leaves_the_rest_to_etherparse() {
+        let tcp = L4::Tcp(Tcp { sport: 1, dport: 2, seq: 3, ack: 4, flags: TcpFlags::default(), window: 5, options: vec![], payload: vec![] });
+        assert_eq!(emit_fast(&ip(tcp)), None);
+        assert_eq!(emit_fast(&ip(L4::Icmp(Icmp { typ: 3, code: 1, rest: [0; 4], data: vec![] }))), None);
+    }
+
+    #[test]
+    fn fast_parse_takes_the_common_frames() {
+        for l4 in [
+            L4::Icmp(Icmp::echo(true, 1, 2, vec![0; 56])),
+            L4::Udp(Udp { sport: 1, dport: 2, payload: vec![3] }),
+            L4::Tcp(Tcp { sport: 1, dport: 2, seq: 3, ack: 4, flags: TcpFlags::default(), window: 5, options: vec![1, 1, 1, 1], payload: vec![6] }),
+        ] {
+            let b = emit(&ip(l4));
+            assert_eq!(parse_fast(&b), Some(parse_general(&b).unwrap()));
         }
     }
 
