@@ -79,11 +79,17 @@ $ iptables -t nat -S
 $ iptables -S FORWARD
 -P FORWARD DROP
 -A FORWARD -j DOCKER-USER
--A FORWARD -j DOCKER-ISOLATION-STAGE-1
--A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
--A FORWARD -o docker0 -j DOCKER
--A FORWARD -i docker0 ! -o docker0 -j ACCEPT
--A FORWARD -i docker0 -o docker0 -j ACCEPT
+-A FORWARD -j DOCKER-FORWARD
+$ iptables -S DOCKER-FORWARD
+-N DOCKER-FORWARD
+-A DOCKER-FORWARD -j DOCKER-CT
+-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+-A DOCKER-FORWARD -j DOCKER-BRIDGE
+-A DOCKER-FORWARD -i docker0 -j ACCEPT
+$ iptables -t raw -S PREROUTING
+-P PREROUTING ACCEPT
+-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP
+-A PREROUTING -d 172.17.0.3/32 ! -i docker0 -j DROP
 $ ip netns exec outside ping -c 1 -W 1 172.17.0.2
 ping: connect: Network is unreachable
 [2]
@@ -98,6 +104,7 @@ PING 172.17.0.2 (172.17.0.2) 56(84) bytes of data.
 $ iptables -S DOCKER
 -N DOCKER
 -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
+-A DOCKER ! -i docker0 -o docker0 -j DROP
 $ sysctl net.ipv4.ip_forward
 net.ipv4.ip_forward = 1
 $ docker rm web

@@ -2,31 +2,38 @@ From `docker run` down to the primitives: what the command did, found again with
 of the notes (`ip netns`, `ethtool -S` for the veth peer index, `brctl show`, `iptables`).
 netsim: no-diff (the kernel sandbox has no docker).
 $ explain docker run -d --name web -p 8080:80 nginx
-ip link add docker0 type bridge
-ip addr add 172.17.0.1/16 brd 172.17.255.255 dev docker0
-ip link set docker0 up
-sysctl -w net.ipv4.ip_forward=1
+iptables -t nat -N DOCKER
 iptables -N DOCKER
+iptables -N DOCKER-FORWARD
+iptables -N DOCKER-BRIDGE
+iptables -N DOCKER-CT
 iptables -N DOCKER-ISOLATION-STAGE-1
 iptables -N DOCKER-ISOLATION-STAGE-2
-iptables -N DOCKER-USER
-iptables -P FORWARD DROP
-iptables -A FORWARD -j DOCKER-USER
-iptables -A FORWARD -j DOCKER-ISOLATION-STAGE-1
-iptables -A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
-iptables -A FORWARD -o docker0 -j DOCKER
-iptables -A FORWARD -i docker0 ! -o docker0 -j ACCEPT
-iptables -A FORWARD -i docker0 -o docker0 -j ACCEPT
-iptables -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
-iptables -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
-iptables -t nat -N DOCKER
 iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
 iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
-iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
-iptables -t nat -A DOCKER -i docker0 -j RETURN
+iptables -I FORWARD -j DOCKER-FORWARD
+iptables -I DOCKER-FORWARD -j DOCKER-BRIDGE
+iptables -I DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+iptables -I DOCKER-FORWARD -j DOCKER-CT
+iptables -N DOCKER-USER
+iptables -I FORWARD -j DOCKER-USER
+ip link add docker0 type bridge
+ip addr add 172.17.0.1/16 brd 172.17.255.255 dev docker0
+sysctl -w net.ipv4.ip_forward=1
+iptables -P FORWARD DROP
+iptables -t nat -I POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
+iptables -t nat -I DOCKER -i docker0 -j RETURN
+iptables -A DOCKER-FORWARD -i docker0 -j ACCEPT
+iptables -A DOCKER ! -i docker0 -o docker0 -j DROP
+iptables -A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+iptables -A DOCKER-BRIDGE -o docker0 -j DOCKER
+iptables -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
+iptables -I DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
+ip link set docker0 up
 ip netns add f47093377f88
 ip link add veth433bf5a type veth peer name veth499b92c
 ip link set veth433bf5a master docker0
+iptables -t raw -A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP
 ip link set veth433bf5a up
 ip link set veth499b92c netns f47093377f88
 ip netns exec f47093377f88 ip link set veth499b92c name eth0
@@ -35,7 +42,7 @@ ip netns exec f47093377f88 ip link set eth0 up
 ip netns exec f47093377f88 ip link set lo up
 ip netns exec f47093377f88 ip route add default via 172.17.0.1
 iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
-iptables -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
+iptables -I DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
 ip netns exec f47093377f88 nc -l -k -p 80 &
 $ docker run -d --name web -p 8080:80 nginx
 f47093377f8812b010a9e8c9fd96919e6179f81543f78828b59eaf8e5591aac8
@@ -75,16 +82,22 @@ $ iptables -S
 -P FORWARD DROP
 -P OUTPUT ACCEPT
 -N DOCKER
+-N DOCKER-BRIDGE
+-N DOCKER-CT
+-N DOCKER-FORWARD
 -N DOCKER-ISOLATION-STAGE-1
 -N DOCKER-ISOLATION-STAGE-2
 -N DOCKER-USER
 -A FORWARD -j DOCKER-USER
--A FORWARD -j DOCKER-ISOLATION-STAGE-1
--A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
--A FORWARD -o docker0 -j DOCKER
--A FORWARD -i docker0 ! -o docker0 -j ACCEPT
--A FORWARD -i docker0 -o docker0 -j ACCEPT
+-A FORWARD -j DOCKER-FORWARD
 -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
+-A DOCKER ! -i docker0 -o docker0 -j DROP
+-A DOCKER-BRIDGE -o docker0 -j DOCKER
+-A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-FORWARD -j DOCKER-CT
+-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+-A DOCKER-FORWARD -j DOCKER-BRIDGE
+-A DOCKER-FORWARD -i docker0 -j ACCEPT
 -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
 -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
 $ docker network create --subnet 10.10.0.0/24 backend
@@ -117,22 +130,28 @@ $ iptables -S
 -P FORWARD DROP
 -P OUTPUT ACCEPT
 -N DOCKER
+-N DOCKER-BRIDGE
+-N DOCKER-CT
+-N DOCKER-FORWARD
 -N DOCKER-ISOLATION-STAGE-1
 -N DOCKER-ISOLATION-STAGE-2
 -N DOCKER-USER
 -A FORWARD -j DOCKER-USER
--A FORWARD -j DOCKER-ISOLATION-STAGE-1
--A FORWARD -o br-70de67e555fe -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
--A FORWARD -o br-70de67e555fe -j DOCKER
--A FORWARD -i br-70de67e555fe ! -o br-70de67e555fe -j ACCEPT
--A FORWARD -i br-70de67e555fe -o br-70de67e555fe -j ACCEPT
--A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
--A FORWARD -o docker0 -j DOCKER
--A FORWARD -i docker0 ! -o docker0 -j ACCEPT
--A FORWARD -i docker0 -o docker0 -j ACCEPT
+-A FORWARD -j DOCKER-FORWARD
 -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
--A DOCKER-ISOLATION-STAGE-1 -i br-70de67e555fe ! -o br-70de67e555fe -j DOCKER-ISOLATION-STAGE-2
+-A DOCKER ! -i docker0 -o docker0 -j DROP
+-A DOCKER ! -i br-70de67e555fe -o br-70de67e555fe -j DROP
+-A DOCKER-BRIDGE -o docker0 -j DOCKER
+-A DOCKER-BRIDGE -o br-70de67e555fe -j DOCKER
+-A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-CT -o br-70de67e555fe -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-FORWARD -j DOCKER-CT
+-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+-A DOCKER-FORWARD -j DOCKER-BRIDGE
+-A DOCKER-FORWARD -i docker0 -j ACCEPT
+-A DOCKER-FORWARD -i br-70de67e555fe -j ACCEPT
 -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
+-A DOCKER-ISOLATION-STAGE-1 -i br-70de67e555fe ! -o br-70de67e555fe -j DOCKER-ISOLATION-STAGE-2
 -A DOCKER-ISOLATION-STAGE-2 -o br-70de67e555fe -j DROP
 -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
 $ iptables -t nat -S POSTROUTING
@@ -145,6 +164,7 @@ $ docker network rm backend
 Error response from daemon: error while removing network: network backend has active endpoints (name:"db" id:"091aaec1a99f")
 [1]
 $ explain docker rm -f db
+iptables -t raw -D PREROUTING -d 10.10.0.10/32 ! -i br-70de67e555fe -j DROP
 conntrack -D -s 10.10.0.10
 conntrack -D -r 10.10.0.10
 ip link delete vethcb265d2
@@ -159,15 +179,21 @@ $ iptables -S
 -P FORWARD DROP
 -P OUTPUT ACCEPT
 -N DOCKER
+-N DOCKER-BRIDGE
+-N DOCKER-CT
+-N DOCKER-FORWARD
 -N DOCKER-ISOLATION-STAGE-1
 -N DOCKER-ISOLATION-STAGE-2
 -N DOCKER-USER
 -A FORWARD -j DOCKER-USER
--A FORWARD -j DOCKER-ISOLATION-STAGE-1
--A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
--A FORWARD -o docker0 -j DOCKER
--A FORWARD -i docker0 ! -o docker0 -j ACCEPT
--A FORWARD -i docker0 -o docker0 -j ACCEPT
+-A FORWARD -j DOCKER-FORWARD
+-A DOCKER ! -i docker0 -o docker0 -j DROP
+-A DOCKER-BRIDGE -o docker0 -j DOCKER
+-A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-FORWARD -j DOCKER-CT
+-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+-A DOCKER-FORWARD -j DOCKER-BRIDGE
+-A DOCKER-FORWARD -i docker0 -j ACCEPT
 -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
 -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
 $ iptables -t nat -S

@@ -43,6 +43,9 @@ fn driver(commands: &[String]) -> String {
     let mut s = String::from(
         "set +e\nexec 2>&1\nmkdir -p /run/netns\nmount -t tmpfs netsim /run/netns || exit 90\nmount -t sysfs sysfs /sys || exit 91\nip link set lo up\n",
     );
+    // Files a scenario writes (`> rules.v4`) go to a fresh scratch directory, removed at
+    // the end (the sandbox's /tmp is the host's).
+    s.push_str("NETSIM_SCRATCH=$(mktemp -d /tmp/netsim.XXXXXXXX) || exit 92\ncd \"$NETSIM_SCRATCH\" || exit 92\n");
     for (i, c) in commands.iter().enumerate() {
         let trimmed = c.trim_end();
         let (body, bg) = match trimmed.strip_suffix('&') {
@@ -57,6 +60,7 @@ fn driver(commands: &[String]) -> String {
             s.push_str(&format!("bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n"));
         }
     }
+    s.push_str("cd / && rm -rf \"$NETSIM_SCRATCH\"\n");
     s
 }
 
@@ -90,7 +94,7 @@ impl Backend for KernelBackend {
             .map_err(|e| format!("netsim: {e}"))?;
         let out = child.wait_with_output().map_err(|e| format!("netsim: {e}"))?;
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        if matches!(out.status.code(), Some(90 | 91)) {
+        if matches!(out.status.code(), Some(90..=92)) {
             return Err(format!("netsim: could not set up the kernel sandbox: {text}{}", String::from_utf8_lossy(&out.stderr)));
         }
         let mut res = Vec::new();

@@ -109,6 +109,13 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
         trace_format: TraceFormat,
     },
+    /// Run a scenario and print, after each command whose frames were dropped, the step
+    /// that dropped each one (the iptables rule or policy, the missing route, ...).
+    ExplainDrop {
+        file: PathBuf,
+        #[command(flatten)]
+        sim: SimOpts,
+    },
     /// Run scenarios and compare with their expectations; print a diff and exit 1 on mismatch.
     Check {
         files: Vec<PathBuf>,
@@ -169,6 +176,7 @@ fn main() -> ExitCode {
             let t = TraceOpts { trace: true, trace_format, pcap: None };
             traced::run(file.as_deref(), &sim.config(), &t)
         }
+        Cmd::ExplainDrop { file, sim } => traced::explain_drop(&file, &sim.config()),
         Cmd::Check { files, bless, seeds, sim } => check(&files, bless, seeds.as_deref(), &sim),
         Cmd::Diff { files, verbose, sim } => diff(&files, verbose, &sim),
         Cmd::Bench(opts) => bench::run(&opts),

@@ -53,6 +53,30 @@ pub fn run(file: Option<&Path>, cfg: &SimConfig, opts: &TraceOpts) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `netsim explain-drop`: the transcript, and after each command that lost frames, the
+/// step where each was dropped (marked by the engine with [`sim_core::engine::trace::Trace::drop_step`]).
+pub fn explain_drop(file: &Path, cfg: &SimConfig) -> ExitCode {
+    let sc = match load_or_default(Some(file)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut sim = Sim::new(SimConfig { trace: true, ..cfg.clone() });
+    let mut text = sc.preamble.clone();
+    for step in &sc.steps {
+        let o = sim.run_line(&step.command);
+        let a = Actual { command: step.command.clone(), output: o.combined(), status: o.status };
+        scenario::render_step(&mut text, &a);
+        for d in sim.trace.drops() {
+            text.push_str(&format!("  dropped at {}: {}\n", d.at, d.what));
+        }
+    }
+    print!("{text}");
+    ExitCode::SUCCESS
+}
+
 /// One pcap file per interface, named `NAMESPACE-DEVICE.pcap`.
 fn write_pcaps(dir: &Path, sim: &Sim) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;

@@ -11,6 +11,8 @@ pub mod model;
 pub mod normalize;
 pub mod scenario;
 pub mod shell;
+#[cfg(any(test, feature = "proptest"))]
+pub mod testing;
 pub mod tools;
 pub mod wire;
 

@@ -101,6 +101,27 @@ pub struct Sim {
     pub cwd_ns: NetnsId,
     /// Docker's records (containers, networks); see `tools::docker`.
     pub docker: crate::tools::docker::DockerState,
+    /// The scenario's files (`> FILE`, `< FILE`, `cat FILE`), by [`file_key`]: relative
+    /// paths (the kernel backend runs in a scratch directory) and `/tmp/...`.
+    pub files: std::collections::BTreeMap<String, String>,
+    /// Standard input of the command being run (`< FILE`), taken by the tool that reads it.
+    pub stdin: Option<String>,
+}
+
+/// The key of a file path in [`Sim::files`]: `./a` and `a` are one file. Other absolute
+/// paths and `..` are refused (the message names the path).
+pub fn file_key(path: &str) -> Result<String, String> {
+    let mut p = path;
+    while let Some(r) = p.strip_prefix("./") {
+        p = r.trim_start_matches('/');
+    }
+    let bad = p.is_empty() || p.ends_with('/') || p == "." || p.split('/').any(|c| c == "..");
+    if bad || (p.starts_with('/') && !(p.starts_with("/tmp/") && p.len() > 5)) {
+        return Err(format!(
+            "netsim: file `{path}` is not supported (only files in the current directory and /tmp/FILE)\n"
+        ));
+    }
+    Ok(p.to_string())
 }
 
 /// A shell word or operator.
@@ -111,6 +132,10 @@ enum Tok {
     Amp,
     /// `N>TARGET`: fd 1, 2, or 3 for both (`&>`); TARGET is a path or `&1`/`&2`.
     Redir(u8, String),
+    /// `N>>FILE`: append.
+    Append(u8, String),
+    /// `<FILE`.
+    Input(String),
     Other(String),
 }
 
@@ -190,23 +215,20 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                         }
                     }
                 };
-                if chars.peek() == Some(&'>') {
-                    toks.push(Tok::Other(">>".into()));
-                    chars.next();
-                    continue;
-                }
-                while chars.peek() == Some(&' ') {
+                let append = chars.peek() == Some(&'>');
+                if append {
                     chars.next();
                 }
-                let mut target = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == ' ' || c == '|' || c == ';' {
-                        break;
-                    }
-                    target.push(c);
-                    chars.next();
+                let target = redir_target(&mut chars);
+                toks.push(if append { Tok::Append(fd, target) } else { Tok::Redir(fd, target) });
+            }
+            '<' if chars.peek() != Some(&'<') && chars.peek() != Some(&'(') => {
+                if has_word {
+                    toks.push(Tok::Word(std::mem::take(&mut cur)));
+                    has_word = false;
                 }
-                toks.push(Tok::Redir(fd, target));
+                let target = redir_target(&mut chars);
+                toks.push(Tok::Input(target));
             }
             '|' | '&' | ';' | '<' | '(' | ')' | '$' | '`' => {
                 if has_word {
@@ -236,16 +258,47 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
     Ok(toks)
 }
 
+/// The word after `>`, `>>` or `<` (unquoted: up to a blank, `|` or `;`).
+fn redir_target(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
+    while chars.peek() == Some(&' ') {
+        chars.next();
+    }
+    let mut target = String::new();
+    while let Some(&c) = chars.peek() {
+        if c == ' ' || c == '|' || c == ';' {
+            break;
+        }
+        target.push(c);
+        chars.next();
+    }
+    target
+}
+
 impl Sim {
     pub fn new(cfg: SimConfig) -> Sim {
         let mut world = World::new(cfg.seed);
         world.limits = cfg.limits;
         let cwd_ns = world.init_ns();
-        Sim { world, engine: Default::default(), trace: Trace::new(cfg.trace), cwd_ns, docker: Default::default() }
+        Sim {
+            world,
+            engine: Default::default(),
+            trace: Trace::new(cfg.trace),
+            cwd_ns,
+            docker: Default::default(),
+            files: Default::default(),
+            stdin: None,
+        }
     }
 
     /// Run one command line as bash would, returning what it printed and its status.
     pub fn run_line(&mut self, line: &str) -> Output {
+        let out = self.run_line_inner(line);
+        // Deferred kernel work that follows every command (linkwatch).
+        self.world.linkwatch_run();
+        out
+    }
+
+    fn run_line_inner(&mut self, line: &str) -> Output {
         self.trace.begin_command(line);
         self.engine.begin_command();
         let toks = match tokenize(line) {
@@ -274,30 +327,79 @@ impl Sim {
         let mut drop_out = false;
         let mut drop_err = false;
         let mut merge_err = false;
+        // Files: stdout's and stderr's (key, append), and stdin's text.
+        let mut out_file: Option<(String, bool)> = None;
+        let mut err_file: Option<(String, bool)> = None;
+        let mut stdin: Option<String> = None;
         for t in toks {
+            let (t, append) = match t {
+                Tok::Append(fd, x) => (Tok::Redir(fd, x), true),
+                t => (t, false),
+            };
             match t {
                 Tok::Word(w) => stages.last_mut().expect("a stage").push(w),
                 Tok::Pipe => stages.push(Vec::new()),
-                Tok::Redir(fd, target) => match (fd, target.as_str()) {
-                    (1, "/dev/null") => drop_out = true,
-                    (2, "/dev/null") => drop_err = true,
-                    (3, "/dev/null") => {
+                Tok::Redir(_, target) if target.is_empty() => {
+                    return Output::error(
+                        format!("bash: -c: line 1: syntax error near unexpected token `newline'\nbash: -c: line 1: `{line}'\n"),
+                        2,
+                    )
+                }
+                Tok::Redir(fd, target) if target == "/dev/null" => match fd {
+                    1 => drop_out = true,
+                    2 => drop_err = true,
+                    _ => {
                         drop_out = true;
                         drop_err = true
                     }
-                    (2, "&1") => {
-                        merge_err = true;
-                        if drop_out {
-                            drop_err = true;
+                },
+                Tok::Redir(2, target) if target == "&1" => {
+                    merge_err = true;
+                    if drop_out {
+                        drop_err = true;
+                    }
+                    if out_file.is_some() {
+                        err_file = out_file.clone().map(|(k, _)| (k, true));
+                    }
+                }
+                Tok::Redir(fd, target) if !target.starts_with('&') => {
+                    let key = match file_key(&target) {
+                        Ok(k) => k,
+                        Err(e) => return Output::error(e, 127),
+                    };
+                    if !append {
+                        // bash truncates (creates) the file before running the command.
+                        self.files.insert(key.clone(), String::new());
+                    } else {
+                        self.files.entry(key.clone()).or_default();
+                    }
+                    if fd != 2 {
+                        out_file = Some((key.clone(), true));
+                        drop_out = false;
+                    }
+                    if fd != 1 {
+                        err_file = Some((key, true));
+                        drop_err = false;
+                    }
+                }
+                Tok::Input(target) => {
+                    let key = match file_key(&target) {
+                        Ok(k) => k,
+                        Err(e) => return Output::error(e, 127),
+                    };
+                    match self.files.get(&key) {
+                        Some(text) => stdin = Some(text.clone()),
+                        None => {
+                            return Output::error(format!("bash: line 1: {target}: No such file or directory\n"), 1)
                         }
                     }
-                    (_, t) => {
-                        return Output::error(
-                            format!("netsim: redirection to `{t}` is not supported (only /dev/null and 2>&1)\n"),
-                            127,
-                        )
-                    }
-                },
+                }
+                Tok::Redir(_, t) => {
+                    return Output::error(
+                        format!("netsim: redirection to `{t}` is not supported (only files, /dev/null and 2>&1)\n"),
+                        127,
+                    )
+                }
                 _ => {}
             }
         }
@@ -307,7 +409,9 @@ impl Sim {
         }
         let ns = self.cwd_ns;
         let first = stages.remove(0);
+        self.stdin = stdin;
         let mut out = self.exec(ns, &first, background);
+        self.stdin = None;
         if merge_err && !stages.is_empty() {
             // `cmd 2>&1 | filter`: stderr goes down the pipe too.
             let status = out.status;
@@ -330,6 +434,16 @@ impl Sim {
         if drop_out || drop_err {
             out.chunks.retain(|(is_err, _)| if *is_err { !drop_err } else { !drop_out });
         }
+        if out_file.is_some() || err_file.is_some() {
+            // Into the files, in the order the command printed.
+            let to = |is_err: bool| if is_err { &err_file } else { &out_file };
+            for (is_err, text) in &out.chunks {
+                if let Some((k, _)) = to(*is_err) {
+                    self.files.entry(k.clone()).or_default().push_str(text);
+                }
+            }
+            out.chunks.retain(|(is_err, _)| to(*is_err).is_none());
+        }
         out
     }
 
@@ -349,12 +463,43 @@ impl Sim {
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
             "echo" => Output::text(format!("{}\n", args.join(" "))),
+            "cat" => self.cat(&args),
             "grep" | "head" | "tail" | "wc" | "sort" => tools::filters::run(argv, ""),
             name => match tools::external(name) {
                 Some(run) => run(self, ctx, &args),
                 None => Output::error(format!("bash: line 1: {name}: command not found\n"), 127),
             },
         }
+    }
+}
+
+impl Sim {
+    /// `cat [FILE|-]...`: the scenario's files (see [`Sim::files`]) or standard input.
+    fn cat(&mut self, args: &[&str]) -> Output {
+        let mut o = Output::ok();
+        let stdin = self.stdin.take().unwrap_or_default();
+        let names: Vec<&str> = if args.is_empty() { vec!["-"] } else { args.to_vec() };
+        for a in names {
+            if a == "-" {
+                o.out(stdin.clone());
+                continue;
+            }
+            if a.starts_with('-') {
+                return tools::unsupported("cat", &format!("option `{a}`"));
+            }
+            let key = match file_key(a) {
+                Ok(k) => k,
+                Err(e) => return Output::error(e, 127),
+            };
+            match self.files.get(&key) {
+                Some(t) => o.out(t.clone()),
+                None => {
+                    o.err(format!("cat: {a}: No such file or directory\n"));
+                    o.status = 1;
+                }
+            }
+        }
+        o
     }
 }
 
@@ -382,6 +527,23 @@ mod tests {
         let o = sim.run_line("frobnicate --now");
         assert_eq!(o.status, 127);
         assert_eq!(o.combined(), "bash: line 1: frobnicate: command not found\n");
+    }
+
+    #[test]
+    fn files_redirections_and_cat() {
+        let mut sim = Sim::new(SimConfig::default());
+        assert_eq!(sim.run_line("echo a > f").combined(), "");
+        sim.run_line("echo b >> ./f");
+        assert_eq!(sim.run_line("cat f").stdout(), "a\nb\n");
+        assert_eq!(sim.run_line("cat < f").stdout(), "a\nb\n");
+        sim.run_line("frobnicate > /tmp/g 2>&1");
+        assert_eq!(sim.files.get("/tmp/g").map(String::as_str), Some("bash: line 1: frobnicate: command not found\n"));
+        let o = sim.run_line("echo x > /etc/passwd");
+        assert_eq!(o.status, 127);
+        assert!(o.combined().contains("`/etc/passwd`"), "{}", o.combined());
+        assert_eq!(sim.run_line("cat ../f").status, 127);
+        let o = sim.run_line("cat < nofile");
+        assert_eq!((o.status, o.combined().as_str()), (1, "bash: line 1: nofile: No such file or directory\n"));
     }
 
     #[test]

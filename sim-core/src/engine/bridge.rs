@@ -11,8 +11,13 @@ use crate::wire::{Body, Frame};
 pub fn fdb_cleanup(sim: &mut Sim, br: DeviceId) {
     let now = sim.world.now;
     if let Some(b) = sim.world.dev_mut(br).bridge_mut() {
-        // Called for every frame: nothing to allocate when nothing expired.
+        // Called for every frame: O(1) when no entry can have aged yet, nothing to allocate
+        // when nothing expired.
+        if !b.fdb.may_have_expired(now, b.ageing_cs * 10_000_000) {
+            return;
+        }
         if !b.fdb.iter().any(|e| b.expired(e, now)) {
+            b.fdb.recompute_oldest();
             return;
         }
         let keep: Vec<bool> = b.fdb.iter().map(|e| !b.expired(e, now)).collect();
@@ -28,12 +33,9 @@ fn fdb_update(sim: &mut Sim, br: DeviceId, port: DeviceId, mac: [u8; 6]) {
     }
     let now = sim.world.now;
     let Some(b) = sim.world.dev_mut(br).bridge_mut() else { return };
-    match b.fdb.iter_mut().find(|e| e.mac == mac) {
-        Some(e) if e.local || e.is_static => {}
-        Some(e) => {
-            e.port = Some(port);
-            e.updated = now;
-        }
+    match b.fdb.position(&mac) {
+        Some(p) if b.fdb[p].local || b.fdb[p].is_static => {}
+        Some(p) => b.fdb.refresh(p, Some(port), now),
         None => b.fdb.push(FdbEntry { mac, port: Some(port), local: false, is_static: false, updated: now }),
     }
 }
@@ -45,7 +47,7 @@ fn fdb_lookup(sim: &Sim, br: DeviceId, mac: &[u8; 6]) -> Option<Option<DeviceId>
         return Some(None);
     }
     let b = d.bridge()?;
-    b.fdb.iter().find(|e| e.mac == *mac).map(|e| if e.local { None } else { e.port })
+    b.fdb.get(mac).map(|e| if e.local { None } else { e.port })
 }
 
 fn port_forwarding(sim: &Sim, p: DeviceId) -> bool {
@@ -67,7 +69,7 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
     fdb_cleanup(sim, br);
     fdb_update(sim, br, port, frame.src);
     let now = sim.world.now;
-    let lab = where_(&sim.world, port);
+    let lab = if sim.trace.enabled { where_(&sim.world, port) } else { String::new() }; // only traces read it
     let br_name = sim.world.dev(br).name.clone();
     let port_name = sim.world.dev(port).name.clone();
     let pkt_type = if frame.is_broadcast() {
@@ -107,7 +109,7 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
             netif_receive_host(sim, br, frame);
         }
         Some(Some(out)) if out == port => {
-            sim.trace.step(now, &lab, || format!("bridge {br_name}: {} lives behind the ingress port: dropped", fmt_mac(&frame.dst)));
+            sim.trace.drop_step(now, &lab, || format!("bridge {br_name}: {} lives behind the ingress port: dropped", fmt_mac(&frame.dst)));
         }
         Some(Some(out)) => {
             let on = sim.world.dev(out).name.clone();

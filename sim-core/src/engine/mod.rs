@@ -151,7 +151,7 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
         if ev.at > sim.world.now {
             sim.world.now = ev.at;
         }
-        if sim.engine.overflow.is_some() {
+        if sim.engine.overflow.is_some() && matches!(ev.kind, EventKind::Rx { .. }) {
             continue; // drain: a loop was detected, nothing more moves in this command
         }
         match ev.kind {
@@ -163,6 +163,12 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
                         "netsim: frame budget of {} frames for one command exceeded (a loop? last frame arrived at {name}); raise it with --max-frames\n",
                         sim.world.limits.max_frames
                     ));
+                    let now = sim.world.now;
+                    let max = sim.world.limits.max_frames;
+                    sim.trace.drop_step(now, &name, || format!("frame budget of {max} frames for one command exceeded: this frame and every frame in flight dropped"));
+                    // Cut the loop: every frame in flight is lost. Timers (ARP) keep running
+                    // so no neighbour entry is left waiting for a retransmission that never comes.
+                    sim.engine.queue.retain(|Reverse(e)| !matches!(e.kind, EventKind::Rx { .. }));
                     continue;
                 }
                 rx(sim, dev, &bytes);
@@ -261,15 +267,21 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             let d = sim.world.dev_mut(dev);
             if !carrier {
                 d.stats.tx_dropped += 1;
+                let now = sim.world.now;
+                sim.trace.drop_step(now, &where_(&sim.world, dev), || format!("no carrier (peer down): {} dropped", fmt_frame(frame)));
                 return;
             }
             d.stats.tx_packets += 1;
             d.stats.tx_bytes += len;
             let now = sim.world.now;
-            let w2 = where_(&sim.world, dev);
-            sim.trace.step(now, &w2, || format!("tx {}", fmt_frame(frame)));
+            // The label is formatted only when a trace or capture will keep it.
+            if sim.trace.enabled {
+                let w2 = where_(&sim.world, dev);
+                sim.trace.step(now, &w2, || format!("tx {}", fmt_frame(frame)));
+            }
             let bytes = wire::emit(frame);
-            sim.trace.capture(now, || w2.clone(), &bytes);
+            let w = &sim.world;
+            sim.trace.capture(now, || where_(w, dev), &bytes);
             sim.engine.push(now + VETH_DELAY, EventKind::Rx { dev: peer, bytes });
         }
         DeviceKind::Bridge(_) => {
@@ -311,7 +323,7 @@ pub fn ip_output(sim: &mut Sim, ns: NetnsId, mut pkt: Ipv4, oif: Option<DeviceId
         pkt.src = rt.src;
     }
     let now = sim.world.now;
-    let lab = ns_label(&sim.world, ns);
+    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
     sim.trace.step(now, &lab, || format!("send {} via {}", describe(&pkt), route_desc(&sim.world, &rt)));
     let out_name = sim.world.dev(rt.dev).name.clone();
     let dst_before = pkt.dst;
@@ -371,7 +383,8 @@ fn nf_hook_full(
         return Ok(true);
     }
     let w = &sim.world;
-    let addrs = w.v4_addrs(ns);
+    // Addresses only when a rule can look at them (see `Netfilter::needs_addrs`).
+    let addrs = if w.ns(ns).nf.needs_addrs { w.v4_addrs(ns) } else { Vec::new() };
     let mut bcast = Vec::new();
     for (d, a, p) in &addrs {
         for b in w.dev(*d).addrs.iter() {
@@ -404,15 +417,22 @@ fn nf_hook_full(
         broadcast_addrs: bcast,
         masq_src,
         in_addr,
+        trace: sim.trace.enabled,
     };
     let mut steps = Vec::new();
     let before = pkt.clone();
     let v = sim.world.ns_mut(ns).nf.hook(&ctx, pkt, &mut steps);
     if sim.trace.enabled {
-        let lab = ns_label(&sim.world, ns);
+        let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
         let now = sim.world.now;
-        for s in steps {
-            sim.trace.step(now, &lab, || s);
+        // When netfilter dropped the packet, its last step (the rule or policy) is why.
+        let n = steps.len();
+        for (i, s) in steps.into_iter().enumerate() {
+            if i + 1 == n && v != Verdict::Accept {
+                sim.trace.drop_step(now, &lab, || s);
+            } else {
+                sim.trace.step(now, &lab, || s);
+            }
         }
     }
     match v {
@@ -595,8 +615,8 @@ fn arp_timer(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr) {
     // Resolution failed: every queued packet gets a local "host unreachable".
     sim.world.ns_mut(ns).neigh[i].state = NudState::Failed;
     let now = sim.world.now;
-    let lab = where_(&sim.world, dev);
-    sim.trace.step(now, &lab, || format!("ARP for {ip} failed after {ARP_PROBES} probes: host unreachable"));
+    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
+    sim.trace.drop_step(now, &lab, || format!("ARP for {ip} failed after {ARP_PROBES} probes: host unreachable"));
     let pos = sim.engine.pending.iter().position(|p| p.ns == ns && p.dev == dev && p.ip == ip);
     if let Some(p) = pos {
         let p = sim.engine.pending.remove(p);
@@ -710,7 +730,7 @@ fn netif_receive(sim: &mut Sim, dev: DeviceId, frame: Frame) {
 
 fn arp_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, a: Arp) {
     let now = sim.world.now;
-    let lab = where_(&sim.world, dev);
+    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
     // arp_ignore=0: answer for any local address of the namespace.
     let for_us = sim.world.is_local_v4(ns, a.tpa).is_some() && !a.tpa.is_loopback();
     let existing = sim.world.ns(ns).neigh.iter().position(|n| n.ip == a.spa && n.dev == dev);
@@ -773,7 +793,7 @@ fn is_broadcast_for(w: &World, ns: NetnsId, dst: Ipv4Addr) -> bool {
 fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac, pkt_type: PktType) {
     let in_name = sim.world.dev(dev).name.clone();
     let now = sim.world.now;
-    let lab = where_(&sim.world, dev);
+    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
     sim.trace.step(now, &lab, || format!("rx {}", describe(&pkt)));
     if nf_hook_full(sim, ns, Hook::PreRouting, &mut pkt, Some(&in_name), None, None, None, None, false, Some(src_mac), pkt_type) != Ok(true) {
         sim.trace.step(now, &lab, || "dropped in PREROUTING".into());
@@ -785,6 +805,7 @@ fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac
     if local {
         // Loopback addresses never arrive from outside (martians).
         if pkt.dst.is_loopback() && !sim.world.dev(dev).is_loopback() {
+            sim.trace.drop_step(now, &lab, || format!("martian destination {} from outside: dropped", pkt.dst));
             return;
         }
         if nf_hook_full(sim, ns, Hook::LocalIn, &mut pkt, Some(&in_name), None, None, None, None, false, Some(src_mac), pkt_type) != Ok(true) {
@@ -799,33 +820,33 @@ fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac
     }
     // Forwarding is decided by the input device's conf (IN_DEV_FORWARD).
     if !sim.world.ns(ns).sysctl.dev_flag(dev, "forwarding") {
-        sim.trace.step(now, &lab, || format!("not for this host and net.ipv4.ip_forward=0: dropped"));
+        sim.trace.drop_step(now, &lab, || "not for this host and net.ipv4.ip_forward=0: dropped".to_string());
         return;
     }
     let rt = match route_output(&sim.world, ns, pkt.dst) {
         Ok(r) if !r.local => r,
         Err(Errno::Inval) => {
-            sim.trace.step(now, &lab, || format!("blackhole route to {}: dropped", pkt.dst));
+            sim.trace.drop_step(now, &lab, || format!("blackhole route to {}: dropped", pkt.dst));
             return;
         }
         Err(Errno::HostUnreach) => {
-            sim.trace.step(now, &lab, || format!("unreachable route to {}: ICMP host unreachable", pkt.dst));
+            sim.trace.drop_step(now, &lab, || format!("unreachable route to {}: ICMP host unreachable", pkt.dst));
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 1);
             return;
         }
         Err(Errno::Acces) => {
-            sim.trace.step(now, &lab, || format!("prohibit route to {}: ICMP administratively prohibited", pkt.dst));
+            sim.trace.drop_step(now, &lab, || format!("prohibit route to {}: ICMP administratively prohibited", pkt.dst));
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 13);
             return;
         }
         _ => {
-            sim.trace.step(now, &lab, || format!("no route to {}: ICMP net unreachable", pkt.dst));
+            sim.trace.drop_step(now, &lab, || format!("no route to {}: ICMP net unreachable", pkt.dst));
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 0);
             return;
         }
     };
     if pkt.ttl <= 1 {
-        sim.trace.step(now, &lab, || "TTL exceeded in transit: ICMP time exceeded".into());
+        sim.trace.drop_step(now, &lab, || "TTL exceeded in transit: ICMP time exceeded".into());
         icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_TIME_EXCEEDED, 0);
         return;
     }
@@ -850,7 +871,7 @@ fn icmp_error_from(sim: &mut Sim, ns: NetnsId, in_dev: DeviceId, orig: &Ipv4, ty
     }
     if !icmp_rate_allow(sim, ns, orig.src, typ) {
         let now = sim.world.now;
-        let lab = ns_label(&sim.world, ns);
+        let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
         sim.trace.step(now, &lab, || format!("ICMP error to {} suppressed by the rate limit", orig.src));
         return;
     }
@@ -883,10 +904,11 @@ fn icmp_rate_allow(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, typ: u8) -> bool {
 /// Deliver a packet to this namespace's transport layer.
 fn ip_local_deliver(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
     let now = sim.world.now;
-    let lab = ns_label(&sim.world, ns);
+    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
     match &pkt.l4 {
         L4::Icmp(i) if i.typ == wire::ICMP_ECHO_REQUEST => {
             if sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_echo_ignore_all") {
+                sim.trace.drop_step(now, &lab, || format!("{}: net.ipv4.icmp_echo_ignore_all=1: dropped", describe(&pkt)));
                 return;
             }
             if is_broadcast_for(&sim.world, ns, pkt.dst) && sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_echo_ignore_broadcasts") {
@@ -929,7 +951,7 @@ fn ip_local_deliver(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
 fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
     use sockets::{Proto, TcpConn, TcpState};
     let now = sim.world.now;
-    let lab = ns_label(&sim.world, ns);
+    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
     match &pkt.l4 {
         L4::Udp(u) => {
             let has = sim.world.ns_mut(ns).sockets.udp_deliver(pkt.dst, u.dport, (pkt.src, u.sport));
@@ -941,7 +963,7 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
                 sim.trace.step(now, &lab, || format!("deliver {} to listener", describe(&pkt)));
                 return;
             }
-            sim.trace.step(now, &lab, || format!("{}: no socket, ICMP port unreachable", describe(&pkt)));
+            sim.trace.drop_step(now, &lab, || format!("{}: no socket, ICMP port unreachable", describe(&pkt)));
             let err = Ipv4 {
                 src: pkt.dst,
                 dst: pkt.src,
@@ -1006,7 +1028,7 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
             if t.flags.rst {
                 return;
             }
-            sim.trace.step(now, &lab, || format!("{}: no listener, RST", describe(&pkt)));
+            sim.trace.drop_step(now, &lab, || format!("{}: no listener, RST", describe(&pkt)));
             let (seq, ack, ackf) = if t.flags.ack {
                 (t.ack, 0, false)
             } else {

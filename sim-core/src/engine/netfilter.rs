@@ -14,6 +14,7 @@
 //! (and keeps tracking after the rule goes, as the loaded module would).
 
 pub mod conntrack;
+pub mod index;
 pub mod rules;
 
 use std::fmt::Write as _;
@@ -80,6 +81,9 @@ pub struct HookCtx {
     pub masq_src: Option<Ipv4Addr>,
     /// The primary address of the input device (REDIRECT in PREROUTING uses it).
     pub in_addr: Option<Ipv4Addr>,
+    /// Record readable steps (tables, chains, matched rules, conntrack, NAT) into the
+    /// hook's `trace`; off, nothing is formatted.
+    pub trace: bool,
 }
 
 /// What netfilter decided.
@@ -149,6 +153,10 @@ pub struct Netfilter {
     pub tracking: bool,
     /// Kernel log of `-j LOG`, per namespace (the real ring buffer is global to the host).
     pub log: Vec<LogLine>,
+    /// Some rule needs the namespace's addresses (`-m addrtype`, `-j REDIRECT`); when not,
+    /// the engine leaves `HookCtx::local_addrs`/`broadcast_addrs`/`in_addr` empty.
+    /// Re-derived by `rules_changed`.
+    pub needs_addrs: bool,
     cur: Current,
 }
 
@@ -161,6 +169,7 @@ impl Default for Netfilter {
             ct: Conntrack::default(),
             tracking: false,
             log: Vec::new(),
+            needs_addrs: true,
             cur: Current {
                 tuple: None,
                 conn: None,
@@ -183,6 +192,13 @@ impl Netfilter {
 
     /// Re-derive `tracking` after rules changed (it never turns off, like a loaded module).
     pub fn rules_changed(&mut self) {
+        for c in self.tables.iter_mut().flat_map(|t| t.chains.iter_mut()) {
+            c.index.clear();
+        }
+        self.needs_addrs = self.tables.iter().flat_map(|t| t.chains.iter()).flat_map(|c| c.rules.iter()).any(|r| {
+            matches!(r.target, rules::Target::Redirect { .. })
+                || r.matches.iter().any(|m| matches!(m, rules::Match::Addrtype { .. }))
+        });
         if !self.tracking {
             self.tracking = self.tables.iter().any(|t| {
                 t.id == TableId::Nat && t.chains.iter().any(|c| !c.rules.is_empty())
@@ -197,7 +213,11 @@ impl Netfilter {
     /// Run the packet through every table registered at `ctx.hook`, in priority order,
     /// with conntrack and NAT. May rewrite the packet. Appends readable steps to `trace`.
     pub fn hook(&mut self, ctx: &HookCtx, pkt: &mut Ipv4, trace: &mut Vec<String>) -> Verdict {
+        let mark = trace.len();
         let v = self.hook_tables(ctx, pkt, trace);
+        if ctx.trace && trace.len() > mark {
+            trace.insert(mark, hook_header(ctx));
+        }
         if v != Verdict::Accept {
             // A dropped packet's unconfirmed connection dies with it.
             if let Some((id, _)) = self.cur.conn {
@@ -226,6 +246,9 @@ impl Netfilter {
             }
             if self.tracking {
                 self.ct_in(ctx, pkt);
+                if ctx.trace {
+                    trace.push(self.ct_line(pkt));
+                }
             }
         } else {
             self.recognise(ctx, pkt);
@@ -439,20 +462,11 @@ impl Netfilter {
         if !self.registered[t as usize] {
             return None;
         }
+        // The rule or policy line the walk traced says why.
         match self.walk(t, ctx, pkt, trace)? {
             ChainResult::Accept => None,
-            ChainResult::Drop => {
-                trace.push(format!("netfilter: {} {} DROP", t.name(), ctx.hook.chain()));
-                Some(Verdict::Drop)
-            }
-            ChainResult::Reject(w) => {
-                trace.push(format!(
-                    "netfilter: {} {} REJECT",
-                    t.name(),
-                    ctx.hook.chain()
-                ));
-                Some(Verdict::Reject(w))
-            }
+            ChainResult::Drop => Some(Verdict::Drop),
+            ChainResult::Reject(w) => Some(Verdict::Reject(w)),
             ChainResult::Nat(_) => None,
         }
     }
@@ -463,7 +477,7 @@ impl Netfilter {
         t: TableId,
         ctx: &HookCtx,
         pkt: &mut Ipv4,
-        _trace: &mut Vec<String>,
+        trace: &mut Vec<String>,
     ) -> Option<ChainResult> {
         let mut meta = self.meta();
         let len = pkt.total_len() as u64;
@@ -478,14 +492,22 @@ impl Netfilter {
         let mut logs: Option<(u8, String)> = None;
         let result = loop {
             let Some(chain) = table.chains.get_mut(ci) else {
+                if ctx.trace {
+                    trace.push(format!("{} {}: jump to a missing chain: DROP", t.name(), ctx.hook.chain()));
+                }
                 break ChainResult::Drop;
             };
+            // Skip the rules that cannot match (see `index`): the same as testing each.
+            ri = chain.index.next_candidate(&chain.rules, ri, ctx, pkt);
             if ri >= chain.rules.len() {
                 if depth == 0 || chain.policy.is_some() && ci == base {
                     let c = &mut table.chains[base];
                     if c.counting {
                         c.pkts += 1;
                         c.bytes += len;
+                    }
+                    if ctx.trace {
+                        trace.push(policy_line(t, c));
                     }
                     break if c.policy == Some(false) {
                         ChainResult::Drop
@@ -494,6 +516,11 @@ impl Netfilter {
                     };
                 }
                 depth -= 1;
+                if ctx.trace {
+                    let here = chain.name.clone();
+                    let back = &table.chains[stack[depth].0].name;
+                    trace.push(format!("{} {here}: end of chain, back to {back}", t.name()));
+                }
                 (ci, ri) = stack[depth];
                 continue;
             }
@@ -504,6 +531,9 @@ impl Netfilter {
             }
             rule.pkts += 1;
             rule.bytes += len;
+            if ctx.trace {
+                trace.push(rule_line(t, &chain.name, ri, rule));
+            }
             match &rule.target {
                 Target::None => {}
                 Target::Accept => break ChainResult::Accept,
@@ -524,6 +554,9 @@ impl Netfilter {
                             c.pkts += 1;
                             c.bytes += len;
                         }
+                        if ctx.trace {
+                            trace.push(policy_line(t, c));
+                        }
                         break if c.policy == Some(false) {
                             ChainResult::Drop
                         } else {
@@ -531,11 +564,20 @@ impl Netfilter {
                         };
                     }
                     depth -= 1;
+                    if ctx.trace {
+                        let back = &table.chains[stack[depth].0].name;
+                        if let Some(l) = trace.last_mut() {
+                            let _ = write!(l, " to {back}");
+                        }
+                    }
                     (ci, ri) = stack[depth];
                 }
                 Target::Jump { idx, goto, .. } => {
                     if !goto {
                         if depth >= MAX_DEPTH {
+                            if ctx.trace {
+                                trace.push(format!("{} {}: more than {MAX_DEPTH} nested jumps: DROP", t.name(), ctx.hook.chain()));
+                            }
                             break ChainResult::Drop;
                         }
                         stack[depth] = (ci, ri);
@@ -602,6 +644,7 @@ impl Netfilter {
         let done = if dst { c.dst_nat_done } else { c.src_nat_done };
         let first =
             self.cur.ctstate & (ctbits::NEW | ctbits::RELATED) != 0 && dir == Dir::Orig && !done;
+        let mut label = None;
         if first && self.cur.ctstate & ctbits::NEW != 0 {
             let action = if self.registered[TableId::Nat as usize] {
                 match self.walk(TableId::Nat, ctx, pkt, trace) {
@@ -649,7 +692,7 @@ impl Netfilter {
                         Some(a) => want.src = a,
                         None => {
                             trace.push(
-                                "netfilter: MASQUERADE without a source address: DROP".into(),
+                                "nat POSTROUTING MASQUERADE: no source address on the output device: DROP".into(),
                             );
                             return Some(Verdict::Drop);
                         }
@@ -685,20 +728,19 @@ impl Netfilter {
                     cm.snat |= changed_src;
                 }
             }
-            if action.is_some() {
-                trace.push(format!(
-                    "netfilter: nat {} {} -> {}",
-                    ctx.hook.chain(),
-                    c.orig.src,
-                    want.dst
-                ));
-            }
+            label = action.map(|a| match a {
+                NatAction::Snat(_) => "SNAT",
+                NatAction::Dnat(_) => "DNAT",
+                NatAction::Masquerade(_) => "MASQUERADE",
+                NatAction::Redirect(_) => "REDIRECT",
+            });
         }
         // Apply the binding (also to RELATED ICMP errors' outer header).
         let Some(c) = self.ct.get(id) else {
             return None;
         };
         let icmp_err = self.cur.ctstate == ctbits::RELATED;
+        let before = (pkt.src, pkt.dst, pkt.ports());
         match (dst, dir) {
             (true, Dir::Orig) if c.dnat && !icmp_err => {
                 pkt.dst = c.reply.src;
@@ -726,7 +768,120 @@ impl Netfilter {
             }
             _ => {}
         }
+        if ctx.trace && before != (pkt.src, pkt.dst, pkt.ports()) {
+            let why = match (label, dir) {
+                (Some(l), _) => l,
+                (None, Dir::Orig) => "binding of the connection",
+                (None, Dir::Reply) => "reply of a translated connection",
+            };
+            let (what, a, b) = if dst {
+                ("dst", addr_port(before.1, before.2.map(|p| p.1)), addr_port(pkt.dst, pkt.ports().map(|p| p.1)))
+            } else {
+                ("src", addr_port(before.0, before.2.map(|p| p.0)), addr_port(pkt.src, pkt.ports().map(|p| p.0)))
+            };
+            trace.push(format!("nat {} {why}: {what} {a} -> {b}", ctx.hook.chain()));
+        }
         None
+    }
+}
+
+/// `netfilter FORWARD in=veth1 out=veth2`: the first line of a hook's steps.
+fn hook_header(ctx: &HookCtx) -> String {
+    let mut s = format!("netfilter {}", ctx.hook.chain());
+    if let Some(d) = &ctx.in_dev {
+        let _ = write!(s, " in={d}");
+    }
+    if let Some(d) = &ctx.out_dev {
+        let _ = write!(s, " out={d}");
+    }
+    if ctx.bridged {
+        s.push_str(" (bridged");
+        if let Some(d) = &ctx.physdev_in {
+            let _ = write!(s, ", physdev-in={d}");
+        }
+        if let Some(d) = &ctx.physdev_out {
+            let _ = write!(s, ", physdev-out={d}");
+        }
+        s.push(')');
+    }
+    s
+}
+
+/// `filter INPUT rule 3: -A INPUT -p tcp -j REJECT --reject-with tcp-reset -> REJECT`.
+fn rule_line(t: TableId, chain: &str, n: usize, r: &rules::Rule) -> String {
+    let outcome = match &r.target {
+        Target::None => "counted, continue".to_string(),
+        Target::Accept => "ACCEPT".into(),
+        Target::Drop => "DROP".into(),
+        Target::Reject { .. } => "REJECT".into(),
+        Target::Return => "RETURN".into(),
+        Target::Jump { chain, goto: false, .. } => format!("jump to {chain}"),
+        Target::Jump { chain, goto: true, .. } => format!("goto {chain}"),
+        Target::Log { .. } => "LOG, continue".into(),
+        Target::Mark { .. } => "MARK, continue".into(),
+        Target::Snat(_) => "SNAT".into(),
+        Target::Dnat(_) => "DNAT".into(),
+        Target::Masquerade { .. } => "MASQUERADE".into(),
+        Target::Redirect { .. } => "REDIRECT".into(),
+    };
+    format!(
+        "{} {chain} rule {n}: {} -> {outcome}",
+        t.name(),
+        crate::tools::iptables::print::rule_save(chain, r, false)
+    )
+}
+
+/// `filter FORWARD policy DROP`.
+fn policy_line(t: TableId, c: &rules::Chain) -> String {
+    let p = if c.policy == Some(false) { "DROP" } else { "ACCEPT" };
+    format!("{} {} policy {p}", t.name(), c.name)
+}
+
+/// `10.0.1.2:40000` or `10.0.1.2` for a NAT step.
+fn addr_port(a: Ipv4Addr, port: Option<u16>) -> String {
+    match port {
+        Some(p) => format!("{a}:{p}"),
+        None => a.to_string(),
+    }
+}
+
+fn proto_word(p: u8) -> String {
+    match p {
+        1 => "icmp".into(),
+        6 => "tcp".into(),
+        17 => "udp".into(),
+        n => format!("proto {n}"),
+    }
+}
+
+impl Netfilter {
+    /// `conntrack: NEW icmp 10.0.1.1 -> 10.0.2.2 id=7`: the state conntrack gave the packet.
+    fn ct_line(&self, pkt: &Ipv4) -> String {
+        let st = self.cur.ctstate;
+        let name = ctbits::NAMES
+            .iter()
+            .find(|(b, _)| st & b != 0)
+            .map_or("UNTRACKED", |(_, n)| n);
+        let mut s = format!("conntrack: {name} {} {} -> {}", proto_word(pkt.proto()), pkt.src, pkt.dst);
+        match &pkt.l4 {
+            L4::Tcp(t) => {
+                let _ = write!(s, " sport={} dport={}", t.sport, t.dport);
+            }
+            L4::Udp(u) => {
+                let _ = write!(s, " sport={} dport={}", u.sport, u.dport);
+            }
+            L4::Icmp(i) if i.quoted().is_some() => {
+                let _ = write!(s, " (error type {} code {})", i.typ, i.code);
+            }
+            L4::Icmp(i) => {
+                let _ = write!(s, " id={}", i.id());
+            }
+            L4::Other { .. } => {}
+        }
+        if matches!(self.cur.conn, Some((_, Dir::Reply))) {
+            s.push_str(" (reply direction)");
+        }
+        s
     }
 }
 

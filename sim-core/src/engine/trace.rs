@@ -13,6 +13,9 @@ pub struct Step {
     pub at: String,
     /// What happened, in words.
     pub what: String,
+    /// The frame went no further here (`netsim explain-drop` prints these).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub drop: bool,
 }
 
 impl Step {
@@ -52,8 +55,18 @@ impl Trace {
     /// Record a step at virtual time `now`.
     pub fn step(&mut self, now: Nanos, where_: &str, what: impl FnOnce() -> String) {
         if self.enabled {
-            self.steps.push(Step { t: now, at: where_.to_string(), what: what() });
+            self.steps.push(Step { t: now, at: where_.to_string(), what: what(), drop: false });
         }
+    }
+    /// Record the step where a frame was dropped (or refused and answered with an error).
+    pub fn drop_step(&mut self, now: Nanos, where_: &str, what: impl FnOnce() -> String) {
+        if self.enabled {
+            self.steps.push(Step { t: now, at: where_.to_string(), what: what(), drop: true });
+        }
+    }
+    /// The drop steps recorded so far.
+    pub fn drops(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| s.drop)
     }
     /// Record a frame seen on an interface.
     pub fn capture(&mut self, now: Nanos, iface: impl FnOnce() -> String, bytes: &[u8]) {

@@ -16,7 +16,7 @@ pub enum DeviceKind {
 #[derive(Debug, Clone)]
 pub struct BridgeState {
     pub ports: Vec<DeviceId>,
-    pub fdb: Vec<FdbEntry>,
+    pub fdb: Fdb,
     /// Ageing time in centiseconds (Linux default 300 s).
     pub ageing_cs: u64,
     /// `brctl stp on` was given. Recorded and shown; the protocol itself is not modelled.
@@ -52,7 +52,7 @@ impl Default for BridgeState {
     fn default() -> Self {
         BridgeState {
             ports: Vec::new(),
-            fdb: Vec::new(),
+            fdb: Fdb::default(),
             ageing_cs: 30000, // Linux default: 300 s
             stp: false,
             mac_set_by_hand: false,
@@ -76,6 +76,115 @@ pub struct FdbEntry {
     pub is_static: bool,
     /// Virtual time last seen.
     pub updated: Nanos,
+}
+
+/// A bridge's forwarding database: entries in insertion order (the order the tools walk
+/// them), with an index by MAC and a lower bound of the oldest refresh time of the entries
+/// that can age, so that per-frame learning, lookup and ageing are O(log n), not scans.
+///
+/// Reads go through `Deref<Target = [FdbEntry]>`; every change goes through the methods
+/// here, which keep the index true.
+#[derive(Debug, Clone)]
+pub struct Fdb {
+    entries: Vec<FdbEntry>,
+    /// The first position of each MAC in `entries`.
+    by_mac: std::collections::BTreeMap<[u8; 6], usize>,
+    /// At most the `updated` of every entry that can age (neither local nor static).
+    oldest: Nanos,
+}
+
+impl Default for Fdb {
+    fn default() -> Self {
+        Fdb { entries: Vec::new(), by_mac: Default::default(), oldest: Nanos::MAX }
+    }
+}
+
+impl std::ops::Deref for Fdb {
+    type Target = [FdbEntry];
+    fn deref(&self) -> &[FdbEntry] {
+        &self.entries
+    }
+}
+
+impl<'a> IntoIterator for &'a Fdb {
+    type Item = &'a FdbEntry;
+    type IntoIter = std::slice::Iter<'a, FdbEntry>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
+impl Fdb {
+    fn note(&mut self, e: &FdbEntry) {
+        if !e.local && !e.is_static {
+            self.oldest = self.oldest.min(e.updated);
+        }
+    }
+    fn reindex(&mut self) {
+        self.by_mac.clear();
+        self.oldest = Nanos::MAX;
+        for i in 0..self.entries.len() {
+            let e = self.entries[i].clone();
+            self.by_mac.entry(e.mac).or_insert(i);
+            self.note(&e);
+        }
+    }
+    /// Append an entry.
+    pub fn push(&mut self, e: FdbEntry) {
+        self.note(&e);
+        self.by_mac.entry(e.mac).or_insert(self.entries.len());
+        self.entries.push(e);
+    }
+    /// Replace the entry at `pos`.
+    pub fn set(&mut self, pos: usize, e: FdbEntry) {
+        let same_mac = self.entries[pos].mac == e.mac;
+        self.note(&e);
+        self.entries[pos] = e;
+        if !same_mac {
+            self.reindex();
+        }
+    }
+    pub fn remove(&mut self, pos: usize) -> FdbEntry {
+        let e = self.entries.remove(pos);
+        self.reindex();
+        e
+    }
+    pub fn retain(&mut self, f: impl FnMut(&FdbEntry) -> bool) {
+        let before = self.entries.len();
+        self.entries.retain(f);
+        if self.entries.len() != before {
+            self.reindex();
+        }
+    }
+    pub fn retain_mut(&mut self, f: impl FnMut(&mut FdbEntry) -> bool) {
+        self.entries.retain_mut(f);
+        self.reindex();
+    }
+    /// The position of the first entry for `mac` (what `iter().position` would find).
+    pub fn position(&self, mac: &[u8; 6]) -> Option<usize> {
+        self.by_mac.get(mac).copied()
+    }
+    /// The first entry for `mac`.
+    pub fn get(&self, mac: &[u8; 6]) -> Option<&FdbEntry> {
+        self.position(mac).map(|p| &self.entries[p])
+    }
+    /// Refresh a learned entry: it moves to `port`, seen at `now`.
+    pub(crate) fn refresh(&mut self, pos: usize, port: Option<DeviceId>, now: Nanos) {
+        let e = &mut self.entries[pos];
+        e.port = port;
+        e.updated = now;
+        let e = e.clone();
+        self.note(&e);
+    }
+    /// Whether some entry may have aged out at `now` with ageing time `ageing` (ns): false
+    /// means certainly none has.
+    pub fn may_have_expired(&self, now: Nanos, ageing: Nanos) -> bool {
+        now.saturating_sub(self.oldest) >= ageing
+    }
+    /// Tighten the bound to the exact oldest refresh time (after a scan found nothing).
+    pub fn recompute_oldest(&mut self) {
+        self.oldest = self.entries.iter().filter(|e| !e.local && !e.is_static).map(|e| e.updated).min().unwrap_or(Nanos::MAX);
+    }
 }
 
 /// `fdb_add_local`: a permanent entry for a port's (or, with `port` `None`, the bridge's)
@@ -170,6 +279,8 @@ pub struct Device {
     /// Carrier transitions (`ip -s -s link`'s `transns`): a new veth or bridge starts at 1
     /// because the driver turns its carrier off when it registers.
     pub carrier_changes: u32,
+    /// The operational state linkwatch last stored (veth); shown while the device is up.
+    pub oper: OperState,
     /// `ip addr flush` removed the link-local address (it returns on the next up).
     pub ll_flushed: bool,
     /// Set when carrier is first seen after the device comes up, to the MAC it had then:
@@ -199,6 +310,7 @@ impl Device {
             carrier_since: 0,
             carrier_changes: u32::from(!matches!(kind_is_lo, true)),
             ll_flushed: false,
+            oper: OperState::Down,
             ll_mac: None,
             master: None,
             addrs: Vec::new(),
@@ -266,4 +378,62 @@ pub fn parse_mac(s: &str) -> Option<[u8; 6]> {
         m[i] = u8::from_str_radix(p, 16).ok()?;
     }
     Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The indexed FDB answers as scans of a plain `Vec` would, after any sequence of changes.
+    proptest! {
+        #[test]
+        fn fdb_index_equals_a_scan(ops in proptest::collection::vec((0u8..6, 0u8..5, any::<bool>(), any::<bool>(), 0u64..100), 0..60)) {
+            let mut fdb = Fdb::default();
+            let mut plain: Vec<FdbEntry> = Vec::new();
+            for (op, m, local, is_static, t) in ops {
+                let mac = [2, 0, 0, 0, 0, m];
+                let e = FdbEntry { mac, port: None, local, is_static, updated: t };
+                match op {
+                    0 | 1 => {
+                        fdb.push(e.clone());
+                        plain.push(e);
+                    }
+                    2 => {
+                        fdb.retain(|x| x.mac != mac);
+                        plain.retain(|x| x.mac != mac);
+                    }
+                    3 => {
+                        if let Some(p) = plain.iter().position(|x| x.mac == mac) {
+                            fdb.set(p, e.clone());
+                            plain[p] = e;
+                        }
+                    }
+                    4 => {
+                        if let Some(p) = plain.iter().position(|x| x.mac == mac) {
+                            fdb.refresh(p, None, t);
+                            plain[p].port = None;
+                            plain[p].updated = t;
+                        }
+                    }
+                    _ => {
+                        if !plain.is_empty() {
+                            let p = usize::from(m) % plain.len();
+                            fdb.remove(p);
+                            plain.remove(p);
+                        }
+                    }
+                }
+                prop_assert_eq!(&fdb[..], &plain[..]);
+                for k in 0..5u8 {
+                    let mac = [2, 0, 0, 0, 0, k];
+                    prop_assert_eq!(fdb.position(&mac), plain.iter().position(|x| x.mac == mac));
+                }
+                for (now, ageing) in [(t, 10), (t + 50, 20), (200, 100), (0, 0)] {
+                    let any = plain.iter().any(|x| !x.local && !x.is_static && now.saturating_sub(x.updated) >= ageing);
+                    prop_assert!(!any || fdb.may_have_expired(now, ageing), "bound hides an expired entry");
+                }
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ pub mod netns;
 pub mod route;
 
 pub use device::{
-    fmt_mac, parse_mac, BridgeState, Device, DeviceKind, FdbEntry, IfAddr, LinkStats, OperState, PortInfo,
+    fmt_mac, parse_mac, BridgeState, Device, DeviceKind, Fdb, FdbEntry, IfAddr, LinkStats, OperState, PortInfo,
 };
 pub use netns::{Netns, Sysctls};
 
@@ -113,6 +113,9 @@ pub struct World {
     /// The virtual clock. Only the engine (and `sleep`) advances it.
     pub now: Nanos,
     pub limits: Limits,
+    /// Devices whose carrier changed: linkwatch recomputes their operational state once the
+    /// current command is over (the kernel runs it from a work queue).
+    linkwatch: Vec<DeviceId>,
 }
 
 impl World {
@@ -129,6 +132,7 @@ impl World {
             rng: ChaCha8Rng::seed_from_u64(seed),
             now: 0,
             limits: Limits::default(),
+            linkwatch: Vec::new(),
         };
         let init = w.netns.insert(Netns::new(None));
         w.init = init;
@@ -241,7 +245,12 @@ impl World {
         self.netns.remove(id);
         self.dev_names.remove(&id);
         for ns in self.netns.values_mut() {
-            ns.nsids.retain(|other, _| *other != id);
+            if let Some(v) = ns.nsids.remove(&id) {
+                ns.nsid_used.remove(&v);
+                if v >= 0 {
+                    ns.nsid_free_from = ns.nsid_free_from.min(v);
+                }
+            }
         }
         Ok(())
     }
@@ -255,16 +264,17 @@ impl World {
         if let Some(id) = self.netns[ns].nsids.get(&peer) {
             return *id;
         }
-        // The lowest free id: mark the used ones below `len + 1` (one must be free there).
-        let mut used = vec![false; self.netns[ns].nsids.len() + 1];
-        for v in self.netns[ns].nsids.values() {
-            if let Some(u) = usize::try_from(*v).ok().and_then(|v| used.get_mut(v)) {
-                *u = true;
-            }
+        // The lowest free id: every id below `nsid_free_from` is taken, so walk up from
+        // there past the taken ones (each step moves the bound for good: amortised O(log n)).
+        let n = &mut self.netns[ns];
+        let mut id = n.nsid_free_from.max(0);
+        while n.nsid_used.contains(&id) {
+            id += 1;
         }
-        let n = used.iter().position(|u| !u).unwrap_or(used.len()) as i32;
-        self.netns[ns].nsids.insert(peer, n);
-        n
+        n.nsid_free_from = id + 1;
+        n.nsids.insert(peer, id);
+        n.nsid_used.insert(id);
+        id
     }
 
     /// The nsid that `ns` has for `peer`, without allocating.
@@ -277,10 +287,11 @@ impl World {
         if self.netns[ns].nsids.contains_key(&peer) {
             return Err(Errno::Exist);
         }
-        if self.netns[ns].nsids.values().any(|v| *v == id) {
+        if self.netns[ns].nsid_used.contains(&id) {
             return Err(Errno::Exist);
         }
         self.netns[ns].nsids.insert(peer, id);
+        self.netns[ns].nsid_used.insert(id);
         Ok(())
     }
 
@@ -410,6 +421,9 @@ impl World {
         self.netns[ns].sysctl.add_device(dev);
         self.index_name(ns, dev);
         self.devices[peer].kind = DeviceKind::Veth { peer: dev };
+        // veth_newlink turns both carriers off: linkwatch stores their state afterwards.
+        self.linkwatch.push(peer);
+        self.linkwatch.push(dev);
         if ns != peer_ns {
             self.nsid_alloc(ns, peer_ns);
             self.nsid_alloc(peer_ns, ns);
@@ -500,6 +514,8 @@ impl World {
         let d = &mut self.devices[id];
         d.addrs.clear();
         d.netns = to;
+        // Re-registered in the new namespace: its qdisc starts again as noop.
+        d.ever_up = false;
         let idx = if self.netns[to].devices.contains_key(&old_idx) {
             self.netns[to].alloc_ifindex()
         } else {
@@ -549,6 +565,10 @@ impl World {
             }
         }
         self.bridge_sync_around(id);
+        if up && self.devices[id].addrs.iter().any(IfAddr::is_v4) {
+            let ns = self.devices[id].netns;
+            self.netns[ns].local_fib = true;
+        }
         self.refresh_carrier_changes(id);
     }
 
@@ -634,8 +654,36 @@ impl World {
             }
             if c != d.had_carrier {
                 d.carrier_changes += 1;
+                if matches!(d.kind, DeviceKind::Veth { .. }) {
+                    self.linkwatch.push(i);
+                }
             }
             d.had_carrier = c;
+        }
+    }
+
+    /// Run linkwatch: store the operational state of every device whose carrier changed,
+    /// as `default_operstate()` computes it now. The shell calls this after each command.
+    pub fn linkwatch_run(&mut self) {
+        for id in std::mem::take(&mut self.linkwatch) {
+            if !self.devices.contains_key(id) {
+                continue;
+            }
+            let state = if self.carrier(id) {
+                OperState::Up
+            } else if let DeviceKind::Veth { peer } = self.devices[id].kind {
+                // The lower device is looked up by the peer's ifindex in this device's own
+                // namespace, whatever device that turns out to be.
+                let idx = self.devices[peer].ifindex;
+                match self.dev_by_index(self.devices[id].netns, idx) {
+                    Some(l) if l != id && self.oper_up_shallow(l) => OperState::Down,
+                    Some(l) if l != id => OperState::LowerLayerDown,
+                    _ => OperState::Down,
+                }
+            } else {
+                OperState::Down
+            };
+            self.devices[id].oper = state;
         }
     }
 
@@ -670,10 +718,9 @@ impl World {
             DeviceKind::Veth { .. } => {
                 if !d.admin_up {
                     OperState::Down
-                } else if self.carrier(id) {
-                    OperState::Up
                 } else {
-                    OperState::LowerLayerDown
+                    // What linkwatch stored at the last carrier change (see linkwatch_run).
+                    d.oper
                 }
             }
             DeviceKind::Bridge(b) => {
@@ -686,6 +733,16 @@ impl World {
                     OperState::Unknown
                 }
             }
+        }
+    }
+
+    /// `netif_oper_up()` of a device as its stored state would say, without recursing.
+    fn oper_up_shallow(&self, id: DeviceId) -> bool {
+        let d = &self.devices[id];
+        match &d.kind {
+            DeviceKind::Loopback => d.admin_up,
+            DeviceKind::Veth { .. } => d.admin_up && self.carrier(id),
+            DeviceKind::Bridge(b) => d.admin_up && (b.carrier || !b.carrier_changed),
         }
     }
 
@@ -866,6 +923,10 @@ impl World {
 
     /// `ip addr add`.
     pub fn add_addr(&mut self, id: DeviceId, addr: IfAddr) -> Result<(), Errno> {
+        if self.devices[id].admin_up && addr.is_v4() {
+            let ns = self.devices[id].netns;
+            self.netns[ns].local_fib = true;
+        }
         let d = &mut self.devices[id];
         if d.addrs.iter().any(|a| a.local() == addr.local() && a.prefix_len() == addr.prefix_len()) {
             return Err(Errno::Exist);

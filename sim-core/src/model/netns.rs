@@ -21,10 +21,17 @@ pub struct Netns {
     pub lo: DeviceId,
     /// The ids this namespace uses for other namespaces (nsid).
     pub nsids: BTreeMap<NetnsId, i32>,
+    /// The values of `nsids`, and a lower bound of the lowest id not among them (so that
+    /// allocating an nsid is O(log n), not a scan of every peer).
+    pub(crate) nsid_used: std::collections::BTreeSet<i32>,
+    pub(crate) nsid_free_from: i32,
     pub sysctl: Sysctls,
     /// Routes added by hand (`ip route add`); connected and local routes are derived.
     pub routes: Vec<Route>,
     pub neigh: Vec<Neigh>,
+    /// The local FIB table exists once a first local route was made (the kernel creates
+    /// it on demand and keeps it).
+    pub local_fib: bool,
     pub nf: Netfilter,
     pub sockets: Sockets,
 }
@@ -38,9 +45,12 @@ impl Netns {
             next_ifindex: 1,
             lo: DeviceId::default(),
             nsids: BTreeMap::new(),
+            nsid_used: Default::default(),
+            nsid_free_from: 0,
             sysctl: Sysctls::new_ns(),
             routes: Vec::new(),
             neigh: Vec::new(),
+            local_fib: false,
             nf: Netfilter::default(),
             sockets: Sockets::default(),
         }

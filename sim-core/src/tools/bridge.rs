@@ -433,7 +433,7 @@ fn fdb_modify(sim: &mut Sim, ns: NetnsId, args: &[&str], op: Modify) -> Output {
     let keep: Vec<bool> = b.fdb.iter().map(|e| !b.expired(e, now)).collect();
     let mut k = keep.into_iter();
     b.fdb.retain(|_| k.next().unwrap_or(true));
-    let pos = b.fdb.iter().position(|e| e.mac == mac);
+    let pos = b.fdb.position(&mac);
     let (local, is_static) = match state {
         "permanent" => (true, true),
         "static" => (false, true),
@@ -457,7 +457,7 @@ fn fdb_modify(sim: &mut Sim, ns: NetnsId, args: &[&str], op: Modify) -> Output {
                 updated: now,
             };
             match pos {
-                Some(p) => b.fdb[p] = e,
+                Some(p) => b.fdb.set(p, e),
                 None => b.fdb.push(e),
             }
             Output::ok()

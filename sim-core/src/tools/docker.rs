@@ -3,6 +3,20 @@
 //! `sysctl -w ...`) run through the shell, so what the student finds underneath is what the
 //! kernel would hold. `explain docker ...` prints that list without running it.
 //!
+//! Docker version: the iptables chains, rules and their order are those of Docker Engine
+//! v28.5.2 (moby/moby tag v28.5.2, commit 89c5e8fd66634b6128fc4c0e6f1236e2540e46e0), IPv4,
+//! iptables backend, userland proxy on (the default), as recorded in that tag's
+//! integration/network/bridge/iptablesdoc/generated/{new-daemon,usernet-portmap}.md and made
+//! by libnetwork/drivers/bridge/internal/iptabler (setupIPChains, setupUserChain,
+//! setupIPTables, setPerPortIptables, filterDirectAccess): filter FORWARD jumps to DOCKER-USER
+//! and DOCKER-FORWARD; DOCKER-FORWARD to DOCKER-CT, DOCKER-ISOLATION-STAGE-1, DOCKER-BRIDGE and
+//! then each network's outgoing ACCEPT; DOCKER holds the per-port ACCEPTs above each network's
+//! DROP; raw PREROUTING drops packets for a container's address that did not come from its
+//! bridge. No ipset is used (28.0.0's `docker-ext-bridges-v4` set was dropped in 28.0.1, moby
+//! PR #49518; 28.5.2 only deletes its leftovers). The commands are issued in the order the
+//! daemon issues them, so that `-I` and `-A` leave the same order. Not modelled: IPv6
+//! (ip6tables), `--internal`, `enable_icc=false`, `--userland-proxy=false` and gateway modes.
+//!
 //! Architecture invariant: docker keeps only its own records (containers, networks, allocated
 //! addresses, published ports) in [`DockerState`]; it never touches the model directly except
 //! to start a container's listening process (a socket, as a process would) and to read back
@@ -434,6 +448,7 @@ fn find_network(sim: &Sim, key: &str) -> Option<usize> {
 /// What dockerd does when it starts: the default networks, docker0, forwarding, the chains.
 fn daemon_setup(sim: &mut Sim, p: &mut Plan) {
     let now = sim.world.now;
+    let mut bridge_undo = Vec::new();
     for (name, driver) in [("bridge", "bridge"), ("host", "host"), ("none", "null")] {
         let id = hex_id(sim, 64);
         let bridge = (driver == "bridge").then(|| DOCKER0.to_string());
@@ -450,34 +465,74 @@ fn daemon_setup(sim: &mut Sim, p: &mut Plan) {
             undo: Vec::new(),
         });
     }
-    p.cmd("ip link add docker0 type bridge");
-    p.cmd("ip addr add 172.17.0.1/16 brd 172.17.255.255 dev docker0");
-    p.cmd("ip link set docker0 up");
-    p.cmd("sysctl -w net.ipv4.ip_forward=1");
+    // The bridge driver's initialisation (iptabler.setupIPChains), then the controller's
+    // DOCKER-USER chain (setupUserChain): each jump is inserted at the head, so FORWARD reads
+    // DOCKER-USER, DOCKER-FORWARD and DOCKER-FORWARD reads DOCKER-CT, ISOLATION-STAGE-1, BRIDGE.
+    p.cmd("iptables -t nat -N DOCKER");
     for c in [
         "DOCKER",
+        "DOCKER-FORWARD",
+        "DOCKER-BRIDGE",
+        "DOCKER-CT",
         "DOCKER-ISOLATION-STAGE-1",
         "DOCKER-ISOLATION-STAGE-2",
-        "DOCKER-USER",
     ] {
         p.cmd(format!("iptables -N {c}"));
     }
-    p.cmd("iptables -P FORWARD DROP");
-    p.cmd("iptables -A FORWARD -j DOCKER-USER");
-    p.cmd("iptables -A FORWARD -j DOCKER-ISOLATION-STAGE-1");
-    p.cmd("iptables -A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
-    p.cmd("iptables -A FORWARD -o docker0 -j DOCKER");
-    p.cmd("iptables -A FORWARD -i docker0 ! -o docker0 -j ACCEPT");
-    p.cmd("iptables -A FORWARD -i docker0 -o docker0 -j ACCEPT");
-    p.cmd(
-        "iptables -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2",
-    );
-    p.cmd("iptables -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP");
-    p.cmd("iptables -t nat -N DOCKER");
     p.cmd("iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER");
     p.cmd("iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER");
-    p.cmd("iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE");
-    p.cmd("iptables -t nat -A DOCKER -i docker0 -j RETURN");
+    p.cmd("iptables -I FORWARD -j DOCKER-FORWARD");
+    p.cmd("iptables -I DOCKER-FORWARD -j DOCKER-BRIDGE");
+    p.cmd("iptables -I DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1");
+    p.cmd("iptables -I DOCKER-FORWARD -j DOCKER-CT");
+    p.cmd("iptables -N DOCKER-USER");
+    p.cmd("iptables -I FORWARD -j DOCKER-USER");
+    // The default bridge network: device, address, forwarding (the FORWARD policy becomes
+    // DROP because the daemon itself turned ip_forward on), the network's rules, then up.
+    p.cmd("ip link add docker0 type bridge");
+    p.cmd("ip addr add 172.17.0.1/16 brd 172.17.255.255 dev docker0");
+    p.cmd("sysctl -w net.ipv4.ip_forward=1");
+    p.cmd("iptables -P FORWARD DROP");
+    bridge_network_rules(p, &mut bridge_undo, DOCKER0, DEFAULT_SUBNET);
+    p.cmd("ip link set docker0 up");
+}
+
+/// The iptables rules of one (non-internal, ICC-enabled, NAT) bridge network, in the order
+/// iptabler's `setupIPTables` makes them: `setupNonInternalNetworkRules` (MASQUERADE and the
+/// skip-DNAT RETURN inserted, the outgoing ACCEPT appended), `setDefaultForwardRule`
+/// (appended DROP), the DOCKER-CT and DOCKER-BRIDGE rules (appended), then `setINC`
+/// (ISOLATION-STAGE-1 appended, ISOLATION-STAGE-2 inserted). `undo` gets the deletions in
+/// the order of its clean-up functions.
+fn bridge_network_rules(p: &mut Plan, undo: &mut Vec<String>, br: &str, subnet: (Ipv4Addr, u8)) {
+    let (net, len) = subnet;
+    let rules = [
+        (
+            "-t nat -I",
+            format!("POSTROUTING -s {net}/{len} ! -o {br} -j MASQUERADE"),
+        ),
+        ("-t nat -I", format!("DOCKER -i {br} -j RETURN")),
+        ("-A", format!("DOCKER-FORWARD -i {br} -j ACCEPT")),
+        ("-A", format!("DOCKER ! -i {br} -o {br} -j DROP")),
+        (
+            "-A",
+            format!("DOCKER-CT -o {br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"),
+        ),
+        ("-A", format!("DOCKER-BRIDGE -o {br} -j DOCKER")),
+        (
+            "-A",
+            format!("DOCKER-ISOLATION-STAGE-1 -i {br} ! -o {br} -j DOCKER-ISOLATION-STAGE-2"),
+        ),
+        ("-I", format!("DOCKER-ISOLATION-STAGE-2 -o {br} -j DROP")),
+    ];
+    for (op, rule) in &rules {
+        p.cmd(format!("iptables {op} {rule}"));
+        let table = if op.starts_with("-t nat") {
+            "-t nat "
+        } else {
+            ""
+        };
+        undo.push(format!("iptables {table}-D {rule}"));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -881,6 +936,26 @@ fn parse_nc(args: &[String]) -> Option<(Proto, u16, bool)> {
     Some((if u { Proto::Udp } else { Proto::Tcp }, port?, k))
 }
 
+/// Port bindings in the order the bridge driver programs them (`sortAndNormPBs`,
+/// `cmpPortBinding`): by container port, protocol (tcp before udp), host port, host address
+/// (0.0.0.0 first).
+fn bindings_in_docker_order(ports: &[PortMap]) -> Vec<PortMap> {
+    let mut v = ports.to_vec();
+    v.sort_by_key(|p| {
+        let proto = match p.proto {
+            Proto::Tcp => 6u8,
+            Proto::Udp => 17,
+        };
+        (
+            p.cont_port,
+            proto,
+            p.host_port,
+            p.host_ip.map_or(0, u32::from),
+        )
+    });
+    v
+}
+
 /// Start a created or stopped container: its network set-up and its process.
 fn start(sim: &mut Sim, idx: usize, dry: bool) -> Output {
     let mut p = Plan::default();
@@ -947,6 +1022,10 @@ fn start(sim: &mut Sim, idx: usize, dry: bool) -> Output {
             p.cmd(format!("ip netns add {short}"));
             p.cmd(format!("ip link add {host} type veth peer name {tmp}"));
             p.cmd(format!("ip link set {host} master {br}"));
+            // CreateEndpoint -> AddEndpoint (filterDirectAccess): only the bridge itself may
+            // address the container directly.
+            let direct = format!("PREROUTING -d {ip}/32 ! -i {br} -j DROP");
+            p.cmd(format!("iptables -t raw -A {direct}"));
             p.cmd(format!("ip link set {host} up"));
             p.cmd(format!("ip link set {tmp} netns {short}"));
             p.cmd(format!("ip netns exec {short} ip link set {tmp} name eth0"));
@@ -959,8 +1038,20 @@ fn start(sim: &mut Sim, idx: usize, dry: bool) -> Output {
             p.cmd(format!(
                 "ip netns exec {short} ip route add default via {gw}"
             ));
-            for pm in &c.ports {
+            // ProgramExternalConnectivity -> AddPorts, binding by binding (setPerPortIptables):
+            // loopback filtering (raw, appended), DNAT (nat, appended), the open port (filter,
+            // inserted above the network's DROP). Stop deletes them in the same order, then the
+            // endpoint's raw rule (DelPorts, then DelEndpoint).
+            for pm in &bindings_in_docker_order(&c.ports) {
                 let pr = proto_name(pm.proto);
+                if let Some(hip) = pm.host_ip.filter(|a| a.is_loopback()) {
+                    let lo = format!(
+                        "PREROUTING -d {hip}/32 ! -i lo -p {pr} -m {pr} --dport {} -j DROP",
+                        pm.host_port
+                    );
+                    p.cmd(format!("iptables -t raw -A {lo}"));
+                    undo_ipt.push(format!("iptables -t raw -D {lo}"));
+                }
                 let d = pm.host_ip.map_or(String::new(), |a| format!("-d {a}/32 "));
                 let nat = format!(
                     "DOCKER {d}! -i {br} -p {pr} -m {pr} --dport {} -j DNAT --to-destination {ip}:{}",
@@ -971,11 +1062,11 @@ fn start(sim: &mut Sim, idx: usize, dry: bool) -> Output {
                     pm.cont_port
                 );
                 p.cmd(format!("iptables -t nat -A {nat}"));
-                p.cmd(format!("iptables -A {filt}"));
+                p.cmd(format!("iptables -I {filt}"));
                 undo_ipt.push(format!("iptables -t nat -D {nat}"));
                 undo_ipt.push(format!("iptables -D {filt}"));
             }
-            undo_ipt.reverse();
+            undo_ipt.push(format!("iptables -t raw -D {direct}"));
             undo_tail.push(format!("conntrack -D -s {ip}"));
             undo_tail.push(format!("conntrack -D -r {ip}"));
             undo_tail.push(format!("ip link delete {host}"));
@@ -1389,35 +1480,10 @@ fn network_create(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         "ip addr add {gw}/{len} brd {} dev {br}",
         broadcast(subnet)
     ));
+    // The rules before the device goes up, as the bridge driver's set-up steps run.
+    let mut undo: Vec<String> = Vec::new();
+    bridge_network_rules(&mut p, &mut undo, &br, subnet);
     p.cmd(format!("ip link set {br} up"));
-    // Newest network first, below DOCKER-USER and DOCKER-ISOLATION-STAGE-1 (as Docker inserts).
-    let fwd = [
-        format!("FORWARD -o {br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"),
-        format!("FORWARD -o {br} -j DOCKER"),
-        format!("FORWARD -i {br} ! -o {br} -j ACCEPT"),
-        format!("FORWARD -i {br} -o {br} -j ACCEPT"),
-    ];
-    for (k, r) in fwd.iter().enumerate() {
-        let (chain, spec) = r.split_once(' ').expect("rule");
-        p.cmd(format!("iptables -I {chain} {} {spec}", 3 + k));
-    }
-    let iso1 = format!("DOCKER-ISOLATION-STAGE-1 -i {br} ! -o {br} -j DOCKER-ISOLATION-STAGE-2");
-    let iso2 = format!("DOCKER-ISOLATION-STAGE-2 -o {br} -j DROP");
-    let masq = format!("POSTROUTING -s {}/{len} ! -o {br} -j MASQUERADE", subnet.0);
-    let ret = format!("DOCKER -i {br} -j RETURN");
-    p.cmd(format!("iptables -I {iso1}"));
-    p.cmd(format!("iptables -I {iso2}"));
-    p.cmd(format!("iptables -t nat -I {masq}"));
-    p.cmd(format!("iptables -t nat -I {ret}"));
-    let mut undo: Vec<String> = vec![
-        format!("iptables -t nat -D {ret}"),
-        format!("iptables -t nat -D {masq}"),
-        format!("iptables -D {iso2}"),
-        format!("iptables -D {iso1}"),
-    ];
-    for r in fwd.iter().rev() {
-        undo.push(format!("iptables -D {r}"));
-    }
     undo.push(format!("ip link delete {br}"));
     if dry {
         let mut o = Output::ok();

@@ -9,8 +9,7 @@
 //! - Targets and matches that exist in iptables but are not modelled (TCPMSS, CT, recent,
 //!   ...) are refused with a netsim message and status 127, never silently accepted.
 //! - The `security` table is refused the same way.
-//! - `iptables-restore` cannot read files or stdin in sim-core (no I/O); it is refused on the
-//!   command line, and [`restore`] is the library entry point for it.
+//! - `iptables-restore` reads the scenario's in-memory files (`Sim::files`) or `< FILE`.
 
 pub mod parse;
 pub mod print;
@@ -740,9 +739,64 @@ pub fn run_save(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     Output::text(save(&sim.world.ns(ctx.ns).nf, only, counters, now))
 }
 
-/// Entry point of `iptables-restore`: sim-core cannot read stdin or files.
-pub fn run_restore(_sim: &mut Sim, _ctx: Ctx, _args: &[&str]) -> Output {
-    crate::tools::unsupported("iptables-restore", "reading rules (stdin or a file)")
+/// Entry point of `iptables-restore [-n] [-c] [-t] [FILE]`: FILE is one of the scenario's
+/// files (`Sim::files`); without it, standard input (`< FILE`).
+pub fn run_restore(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
+    let mut flags = RestoreFlags::default();
+    let mut file: Option<&str> = None;
+    for a in args {
+        match *a {
+            "-n" | "--noflush" => flags.noflush = true,
+            "-c" | "--counters" => flags.counters = true,
+            "-t" | "--test" => flags.test = true,
+            "-w" | "--wait" => {}
+            "-V" | "--version" => return Output::text("iptables-restore v1.8.9 (nf_tables)\n"),
+            "-v" | "--verbose" | "-T" | "--table" | "-M" | "--modprobe" | "-W" | "--wait-interval" => {
+                return crate::tools::unsupported("iptables-restore", &format!("option `{a}`"))
+            }
+            a if a.starts_with("--") => {
+                return Output::error(
+                    format!("iptables-restore: unrecognized option '{a}'\nTry `iptables-restore -h' for more information.\n"),
+                    1,
+                )
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                return Output::error(
+                    format!("iptables-restore: invalid option -- '{}'\nTry `iptables-restore -h' for more information.\n", &a[1..2]),
+                    1,
+                )
+            }
+            a => {
+                if file.is_some() {
+                    return Output::error("Unknown arguments found on commandline\n", 1);
+                }
+                file = Some(a);
+            }
+        }
+    }
+    let stdin = sim.stdin.take();
+    let text = match file {
+        Some(f) => {
+            let key = match crate::shell::file_key(f) {
+                Ok(k) => k,
+                Err(e) => return Output::error(e, 127),
+            };
+            match sim.files.get(&key) {
+                Some(t) => t.clone(),
+                None => return Output::error(format!("Can't open {f}: No such file or directory\n"), 1),
+            }
+        }
+        None => stdin.unwrap_or_default(),
+    };
+    match restore(&mut sim.world.ns_mut(ctx.ns).nf, &text, flags) {
+        Ok(()) => Output::ok(),
+        Err(e) if e.starts_with("netsim:") => Output::error(format!("{e}\n"), 127),
+        Err(e) if e.contains("\nError occurred at line: ") => Output::error(
+            format!("{e}\nTry `iptables-restore -h' or 'iptables-restore --help' for more information.\n"),
+            2,
+        ),
+        Err(e) => Output::error(format!("{e}\n"), 1),
+    }
 }
 
 /// Flags of [`restore`].
@@ -766,7 +820,9 @@ pub fn restore(nf: &mut Netfilter, text: &str, flags: RestoreFlags) -> Result<()
         }
         if let Some(t) = line.strip_prefix('*') {
             let Some(tid) = TableId::from_name(t) else {
-                return Err(format!("iptables-restore: line {n} failed"));
+                return Err(format!(
+                    "iptables-restore v1.8.9 (nf_tables): iptables-restore: line {n} table name '{t}' invalid\nError occurred at line: {n}"
+                ));
             };
             table = Some(tid);
             if !work.registered[tid as usize] {
@@ -818,6 +874,10 @@ pub fn restore(nf: &mut Netfilter, text: &str, flags: RestoreFlags) -> Result<()
         let mut argv: Vec<&str> = vec!["-t", tid.name()];
         argv.extend(words.iter().map(|s| s.as_str()));
         let o = run_nf(&mut work, &argv);
+        if o.status == 127 {
+            let msg = o.stderr();
+            return Err(format!("{} (line {n})", msg.trim_end()));
+        }
         if o.status != 0 {
             let msg = o.stderr();
             let msg = msg

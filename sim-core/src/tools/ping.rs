@@ -210,12 +210,9 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             if let L4::Icmp(i) = &pkt.l4 {
                 let seq = if i.is_error() { i.quoted().map(|q| q.d) } else { Some(i.seq()) };
                 let Some(seq) = seq else { return };
-                let idx = seq.wrapping_sub(1) as usize;
-                if idx >= sent.len() {
-                    return;
-                }
+                let Some(idx) = send_index(seq, sent.len()) else { return };
                 // iputils measures the pipe when an answer arrives.
-                pipe = pipe.max(sent.len() as u64 - received - errors);
+                pipe = pipe.max((sent.len() as u64).saturating_sub(received + errors));
                 if i.is_error() {
                     errors += 1;
                     if idx < answered.len() {
@@ -246,7 +243,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             out.err(e);
             break;
         }
-        let outstanding = sent.len() as u64 - received - errors;
+        let outstanding = (sent.len() as u64).saturating_sub(received + errors);
         if all_sent && outstanding == 0 {
             break;
         }
@@ -258,7 +255,8 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             break;
         }
         if !all_sent && until >= next_send {
-            let seq = sent.len() as u16 + 1;
+            // The 16-bit sequence number wraps, as in iputils.
+            let seq = (sent.len() as u16).wrapping_add(1);
             let data: Vec<u8> = (0..o.size).map(|b| (b % 256) as u8).collect();
             let pkt = Ipv4 {
                 src: if route.local { Ipv4Addr::UNSPECIFIED } else { route.src },
@@ -278,7 +276,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     sim.world.ns_mut(ns).sockets.inboxes.retain(|b| b.id != id);
     let tx = sent.len() as u64;
-    let loss = if tx == 0 { 0 } else { (tx - received) * 100 / tx };
+    let loss = if tx == 0 { 0 } else { tx.saturating_sub(received) * 100 / tx };
     let elapsed_ms = (last_send - start) / 1_000_000;
     let mut stats = format!("\n--- {} ping statistics ---\n{tx} packets transmitted, {received} received, ", o.dest);
     if errors > 0 {
@@ -313,6 +311,17 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let status = if received == 0 || o.deadline.is_some() && o.count.is_some_and(|c| received < c) { 1 } else { 0 };
     out.status = status;
     out
+}
+
+/// Which send an answer with sequence number `seq` belongs to, after `sent` sends: the
+/// 16-bit sequence wraps, so it is the latest send that carried `seq` (iputils, too, can tell
+/// sends 65536 apart only by when they were sent).
+fn send_index(seq: u16, sent: usize) -> Option<usize> {
+    let first = usize::from(seq.wrapping_sub(1));
+    if first >= sent {
+        return None;
+    }
+    Some(first + (sent - 1 - first) / 65536 * 65536)
 }
 
 fn read_inbox(sim: &mut Sim, ns: crate::model::NetnsId, id: u16, seen: &mut usize, f: &mut dyn FnMut(Nanos, &Ipv4)) {
@@ -359,3 +368,20 @@ fn fmt_ms3(ns: u128) -> String {
 }
 
 const USAGE: &str = "\nUsage\n  ping [options] <destination>\n\nOptions:\n  <destination>      dns name or ip address\n  -a                 use audible ping\n  -A                 use adaptive ping\n  -B                 sticky source address\n  -c <count>         stop after <count> replies\n  -C                 call connect() syscall on socket creation\n  -D                 print timestamps\n  -d                 use SO_DEBUG socket option\n  -e <identifier>    define identifier for ping session, default is random for\n                     SOCK_RAW and kernel defined for SOCK_DGRAM\n                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n  -f                 flood ping\n  -h                 print help and exit\n  -I <interface>     either interface name or address\n  -i <interval>      seconds between sending each packet\n  -L                 suppress loopback of multicast packets\n  -l <preload>       send <preload> number of packages while waiting replies\n  -m <mark>          tag the packets going out\n  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n  -n                 no dns name resolution\n  -O                 report outstanding replies\n  -p <pattern>       contents of padding byte\n  -q                 quiet output\n  -Q <tclass>        use quality of service <tclass> bits\n  -s <size>          use <size> as number of data bytes to be sent\n  -S <size>          use <size> as SO_SNDBUF socket option value\n  -t <ttl>           define time to live\n  -U                 print user-to-user latency\n  -v                 verbose output\n  -V                 print version and exit\n  -w <deadline>      reply wait <deadline> in seconds\n  -W <timeout>       time to wait for response\n\nIPv4 options:\n  -4                 use IPv4\n  -b                 allow pinging broadcast\n  -R                 record route\n  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n\nIPv6 options:\n  -6                 use IPv6\n  -F <flowlabel>     define flow label, default is random\n  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n\nFor more details see ping(8).\n";
+
+#[cfg(test)]
+mod tests {
+    use super::send_index;
+
+    #[test]
+    fn sequence_numbers_wrap_to_the_latest_send() {
+        assert_eq!(send_index(1, 0), None);
+        assert_eq!(send_index(1, 1), Some(0));
+        assert_eq!(send_index(2, 1), None);
+        assert_eq!(send_index(65535, 65535), Some(65534));
+        assert_eq!(send_index(0, 65536), Some(65535));
+        assert_eq!(send_index(1, 65537), Some(65536));
+        assert_eq!(send_index(2, 65537), Some(1));
+        assert_eq!(send_index(1, 500_001), Some(458_752));
+    }
+}

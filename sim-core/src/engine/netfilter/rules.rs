@@ -368,6 +368,9 @@ pub struct Chain {
     /// Built-in chains: whether the policy counts packets. iptables-nft creates base chains
     /// without counters; `-P` (or a restore) recreates them with counters from zero.
     pub counting: bool,
+    /// Which rules a packet could match (a cache: built on first use, cleared by
+    /// `Netfilter::rules_changed`).
+    pub index: super::index::IndexCell,
 }
 
 /// A table: built-in chains in hook order, then user chains sorted by name.
@@ -389,6 +392,7 @@ impl Table {
                 pkts: 0,
                 bytes: 0,
                 counting: false,
+                index: Default::default(),
             })
             .collect();
         Table { id, chains }
@@ -421,6 +425,7 @@ impl Table {
                 pkts: 0,
                 bytes: 0,
                 counting: false,
+                index: Default::default(),
             },
         );
         self.relink();

@@ -25,6 +25,7 @@ fn ctx(hook: Hook, now: Nanos) -> HookCtx {
         broadcast_addrs: vec![],
         masq_src: Some(Ipv4Addr::new(192, 168, 0, 1)),
         in_addr: None,
+        trace: false,
     }
 }
 

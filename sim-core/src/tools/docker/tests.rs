@@ -42,6 +42,7 @@ fn kernel_state(sim: &mut Sim) -> String {
         "ip netns list",
         "iptables -S",
         "iptables -t nat -S",
+        "iptables -t raw -S",
         "conntrack -L",
     ] {
         let o = sim.run_line(c);
@@ -172,7 +173,8 @@ fn unknown_names_and_bad_publish_specs() {
 fn explain_predicts_and_changes_nothing() {
     let mut s = sim();
     let e = ok(&mut s, "explain docker run -d --name web -p 8080:80 nginx");
-    assert!(e.starts_with("ip link add docker0 type bridge\n"), "{e}");
+    assert!(e.starts_with("iptables -t nat -N DOCKER\n"), "{e}");
+    assert!(e.contains("\nip link add docker0 type bridge\n"), "{e}");
     assert!(!s.docker.started && s.docker.containers.is_empty());
     assert_eq!(
         ok(&mut s, "ip -br link"),
@@ -275,4 +277,142 @@ fn container_mode_shares_the_namespace_and_its_listener() {
         .is_some());
     ok(&mut s, "docker rm -f web");
     assert_eq!(run(&mut s, "docker exec side ip addr").status, 127);
+}
+
+/// The rules of moby v28.5.2's generated docs
+/// (integration/network/bridge/iptablesdoc/generated/usernet-portmap.md: "Container on a
+/// user-defined network, with a published port"), with the simulator's bridge name for
+/// `bridge1` and the FORWARD policy DROP that the daemon sets when it turns ip_forward on.
+const USERNET_PORTMAP_V28_5_2: &str = "\
+-P INPUT ACCEPT
+-P FORWARD DROP
+-P OUTPUT ACCEPT
+-N DOCKER
+-N DOCKER-BRIDGE
+-N DOCKER-CT
+-N DOCKER-FORWARD
+-N DOCKER-ISOLATION-STAGE-1
+-N DOCKER-ISOLATION-STAGE-2
+-N DOCKER-USER
+-A FORWARD -j DOCKER-USER
+-A FORWARD -j DOCKER-FORWARD
+-A DOCKER -d 192.0.2.2/32 ! -i bridge1 -o bridge1 -p tcp -m tcp --dport 80 -j ACCEPT
+-A DOCKER ! -i docker0 -o docker0 -j DROP
+-A DOCKER ! -i bridge1 -o bridge1 -j DROP
+-A DOCKER-BRIDGE -o docker0 -j DOCKER
+-A DOCKER-BRIDGE -o bridge1 -j DOCKER
+-A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-CT -o bridge1 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A DOCKER-FORWARD -j DOCKER-CT
+-A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+-A DOCKER-FORWARD -j DOCKER-BRIDGE
+-A DOCKER-FORWARD -i docker0 -j ACCEPT
+-A DOCKER-FORWARD -i bridge1 -j ACCEPT
+-A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
+-A DOCKER-ISOLATION-STAGE-1 -i bridge1 ! -o bridge1 -j DOCKER-ISOLATION-STAGE-2
+-A DOCKER-ISOLATION-STAGE-2 -o bridge1 -j DROP
+-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
+-P PREROUTING ACCEPT
+-P INPUT ACCEPT
+-P OUTPUT ACCEPT
+-P POSTROUTING ACCEPT
+-N DOCKER
+-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+-A POSTROUTING -s 192.0.2.0/24 ! -o bridge1 -j MASQUERADE
+-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
+-A DOCKER -i bridge1 -j RETURN
+-A DOCKER -i docker0 -j RETURN
+-A DOCKER ! -i bridge1 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.0.2.2:80
+-P PREROUTING ACCEPT
+-P OUTPUT ACCEPT
+-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -j DROP
+";
+
+fn all_tables(s: &mut Sim) -> String {
+    let mut out = String::new();
+    for t in ["filter", "nat", "raw"] {
+        out.push_str(&ok(s, &format!("iptables -t {t} -S")));
+    }
+    out
+}
+
+#[test]
+fn rules_are_those_of_docker_28_5_2() {
+    let mut s = sim();
+    ok(
+        &mut s,
+        "docker network create --subnet 192.0.2.0/24 bridge1",
+    );
+    ok(
+        &mut s,
+        "docker run -d --name c1 --network bridge1 -p 8080:80 nginx",
+    );
+    let br = s
+        .docker
+        .networks
+        .iter()
+        .find(|n| n.name == "bridge1")
+        .and_then(|n| n.bridge.clone());
+    let br = br.expect("bridge1 has a bridge");
+    assert_eq!(
+        all_tables(&mut s).replace(&br, "bridge1"),
+        USERNET_PORTMAP_V28_5_2
+    );
+    // Stopping the container takes away exactly its rules; removing the network, the rest of
+    // bridge1's: what is left is new-daemon.md's rule set.
+    ok(&mut s, "docker rm -f c1");
+    ok(&mut s, "docker network rm bridge1");
+    let expect: String = USERNET_PORTMAP_V28_5_2
+        .lines()
+        .filter(|l| !l.contains("bridge1") && !l.contains("192.0.2.2"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(all_tables(&mut s), expect);
+}
+
+#[test]
+fn loopback_published_port_gets_the_raw_loopback_filter() {
+    let mut s = sim();
+    ok(&mut s, "docker ps");
+    let before = kernel_state(&mut s);
+    ok(
+        &mut s,
+        "docker run -d --name web -p 127.0.0.1:8080:80 nginx",
+    );
+    assert_eq!(
+        ok(&mut s, "iptables -t raw -S PREROUTING"),
+        "-P PREROUTING ACCEPT\n\
+         -A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP\n\
+         -A PREROUTING -d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 8080 -j DROP\n"
+    );
+    ok(&mut s, "docker rm -f web");
+    assert_eq!(kernel_state(&mut s), before);
+}
+
+#[test]
+fn bindings_are_programmed_in_dockers_order() {
+    let mut s = sim();
+    ok(
+        &mut s,
+        "docker run -d --name web -p 9090:443/udp -p 8443:443 -p 8080:80 nginx",
+    );
+    // Sorted by container port, then tcp before udp; each ACCEPT is inserted at the head of
+    // DOCKER, each DNAT appended to nat DOCKER.
+    assert_eq!(
+        ok(&mut s, "iptables -S DOCKER"),
+        "-N DOCKER\n\
+         -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p udp -m udp --dport 443 -j ACCEPT\n\
+         -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 443 -j ACCEPT\n\
+         -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT\n\
+         -A DOCKER ! -i docker0 -o docker0 -j DROP\n"
+    );
+    assert_eq!(
+        ok(&mut s, "iptables -t nat -S DOCKER"),
+        "-N DOCKER\n\
+         -A DOCKER -i docker0 -j RETURN\n\
+         -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80\n\
+         -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8443 -j DNAT --to-destination 172.17.0.2:443\n\
+         -A DOCKER ! -i docker0 -p udp -m udp --dport 9090 -j DNAT --to-destination 172.17.0.2:443\n"
+    );
 }

@@ -261,6 +261,9 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
     if o.family6 {
         return unsupported("ip -6 route", "IPv6 routes");
     }
+    if table == Table::Local && !sim.world.ns(ns).local_fib {
+        return Output::error("Error: ipv4: FIB table does not exist.\nDump terminated\n", 2);
+    }
     let mut out = String::new();
     let mut json = Vec::new();
     for r in sim.world.routes(ns, table) {
