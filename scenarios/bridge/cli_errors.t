@@ -85,11 +85,10 @@ expect on/off for argument
 $ brctl stp nosuch on
 set stp status failed: No such device
 [1]
-$ brctl stp br0 yes
+$ brctl stp br0 off
 $ brctl show
 bridge name	bridge id		STP enabled	interfaces
-br0		8000.000000000000	yes		
-$ brctl stp br0 off
+br0		8000.000000000000	no		
 $ ip link add veth0 type veth peer name p0
 $ ip link set veth0 address 02:00:00:00:00:05
 $ brctl addif br0 lo

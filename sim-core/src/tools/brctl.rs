@@ -422,8 +422,11 @@ fn stp(sim: &mut Sim, ns: NetnsId, name: &str, val: &str) -> Output {
         return Output::error("set stp status failed: No such device\n", 1);
     };
     match sim.world.dev_mut(d).bridge_mut() {
+        // Turning STP on would block loops on a real bridge; the protocol is not modelled, so
+        // accepting it would be a silent lie.
+        Some(_) if on => unsupported("brctl", "`stp on` (the spanning tree protocol is not modelled)"),
         Some(b) => {
-            b.stp = on;
+            b.stp = false;
             Output::ok()
         }
         None => Output::error("set stp status failed: Operation not supported\n", 1),
