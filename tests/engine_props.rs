@@ -424,7 +424,7 @@ fn check_errors_quote_real_frames(sim: &Sim) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Same scenario, same seed: the same transcript, the same trace, the same frames.
     #[test]

@@ -39,24 +39,42 @@ fn explain(scenario: &str) -> String {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("fw.t");
     std::fs::write(&file, scenario).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_netsim")).arg("explain-drop").arg(&file).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_netsim"))
+        .arg("explain-drop")
+        .arg(&file)
+        .output()
+        .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 /// The lines explain-drop printed after the command `cmd`.
 fn drops_after(text: &str, cmd: &str) -> Vec<String> {
-    let start = text.find(&format!("$ {cmd}\n")).unwrap_or_else(|| panic!("no `{cmd}` in:\n{text}"));
+    let start = text
+        .find(&format!("$ {cmd}\n"))
+        .unwrap_or_else(|| panic!("no `{cmd}` in:\n{text}"));
     let rest = &text[start + cmd.len() + 3..];
     let end = rest.find("\n$ ").map_or(rest.len(), |e| e + 1);
-    rest[..end].lines().filter(|l| l.starts_with("  dropped at ")).map(str::to_string).collect()
+    rest[..end]
+        .lines()
+        .filter(|l| l.starts_with("  dropped at "))
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
 fn explain_drop_names_the_rule_the_policy_and_the_missing_route() {
     let t = explain(SCENARIO);
-    assert_eq!(drops_after(&t, "ip netns exec ns0 ping -c 1 10.0.2.2"), Vec::<String>::new(), "{t}");
+    assert_eq!(
+        drops_after(&t, "ip netns exec ns0 ping -c 1 10.0.2.2"),
+        Vec::<String>::new(),
+        "{t}"
+    );
     assert_eq!(
         drops_after(&t, "ip netns exec ns0 nc -z -v -w 1 10.0.2.2 22"),
         ["  dropped at ns1: filter FORWARD rule 3: -A FORWARD -p tcp -m tcp --dport 22 -j REJECT --reject-with tcp-reset -> REJECT"],

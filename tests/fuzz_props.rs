@@ -20,6 +20,7 @@ fn small_sim() -> Sim {
         max_netns: 64,
         max_devices: 256,
         max_frames: 20_000,
+        ..Limits::default()
     };
     Sim::new(SimConfig {
         seed: 7,
@@ -441,6 +442,7 @@ fn limits_name_the_option_and_keep_state() {
         max_netns: 3,
         max_devices: 6,
         max_frames: 50,
+        ..Limits::default()
     };
     let mut s = Sim::new(SimConfig {
         seed: 1,
@@ -489,6 +491,7 @@ fn limits_name_the_option_and_keep_state() {
         max_netns: 8,
         max_devices: 64,
         max_frames: 50,
+        ..Limits::default()
     };
     let mut s = Sim::new(SimConfig {
         seed: 1,
@@ -517,4 +520,10 @@ fn limits_name_the_option_and_keep_state() {
     let o = s.run_line("ip -br link show br0");
     assert_eq!(o.status, 0);
     assert!(o.stdout().starts_with("br0"), "{}", o.combined());
+    // Virtual time has a limit too, named with its option; the clock does not move.
+    let before = s.world.now;
+    let o = s.run_line("sleep 400000000");
+    assert_eq!(o.status, 2);
+    assert!(o.combined().contains("--max-time"), "{}", o.combined());
+    assert_eq!(s.world.now, before);
 }

@@ -49,23 +49,45 @@ struct Pkt {
     out_if: &'static str,
 }
 
-const ADDRS: [[u8; 4]; 4] = [[10, 0, 0, 1], [10, 0, 0, 2], [10, 0, 1, 1], [192, 168, 1, 7]];
+const ADDRS: [[u8; 4]; 4] = [
+    [10, 0, 0, 1],
+    [10, 0, 0, 2],
+    [10, 0, 1, 1],
+    [192, 168, 1, 7],
+];
 const IFS: [&str; 2] = ["eth0", "eth1"];
 
 fn prefix() -> impl Strategy<Value = Option<(Ipv4Addr, u8)>> {
-    prop::option::of((prop::sample::select(ADDRS.to_vec()), prop::sample::select(vec![8u8, 16, 24, 32])).prop_map(
-        |(a, p)| {
-            let m = if p == 0 { 0 } else { u32::MAX << (32 - p) };
-            (Ipv4Addr::from(u32::from(Ipv4Addr::from(a)) & m), p)
-        },
-    ))
+    prop::option::of(
+        (
+            prop::sample::select(ADDRS.to_vec()),
+            prop::sample::select(vec![8u8, 16, 24, 32]),
+        )
+            .prop_map(|(a, p)| {
+                let m = if p == 0 { 0 } else { u32::MAX << (32 - p) };
+                (Ipv4Addr::from(u32::from(Ipv4Addr::from(a)) & m), p)
+            }),
+    )
 }
 
 fn rule(chain: usize) -> impl Strategy<Value = R> {
     // FORWARD (chain 0) may jump to U0 or U1, U0 (chain 1) only to U1, U1 nowhere.
     let tgt = match chain {
-        0 => prop_oneof![Just(Tgt::Accept), Just(Tgt::Drop), Just(Tgt::Return), Just(Tgt::Jump(0)), Just(Tgt::Jump(1))].boxed(),
-        1 => prop_oneof![Just(Tgt::Accept), Just(Tgt::Drop), Just(Tgt::Return), Just(Tgt::Jump(1))].boxed(),
+        0 => prop_oneof![
+            Just(Tgt::Accept),
+            Just(Tgt::Drop),
+            Just(Tgt::Return),
+            Just(Tgt::Jump(0)),
+            Just(Tgt::Jump(1))
+        ]
+        .boxed(),
+        1 => prop_oneof![
+            Just(Tgt::Accept),
+            Just(Tgt::Drop),
+            Just(Tgt::Return),
+            Just(Tgt::Jump(1))
+        ]
+        .boxed(),
         _ => prop_oneof![Just(Tgt::Accept), Just(Tgt::Drop), Just(Tgt::Return)].boxed(),
     };
     (
@@ -97,7 +119,14 @@ fn packet() -> impl Strategy<Value = Pkt> {
         prop::sample::select(IFS.to_vec()),
         prop::sample::select(IFS.to_vec()),
     )
-        .prop_map(|(s, d, proto, dport, in_if, out_if)| Pkt { src: s.into(), dst: d.into(), proto, dport, in_if, out_if })
+        .prop_map(|(s, d, proto, dport, in_if, out_if)| Pkt {
+            src: s.into(),
+            dst: d.into(),
+            proto,
+            dport,
+            in_if,
+            out_if,
+        })
 }
 
 fn rule_text(chain: &str, r: &R) -> String {
@@ -140,12 +169,12 @@ fn in_prefix(a: Ipv4Addr, (n, p): (Ipv4Addr, u8)) -> bool {
 }
 
 fn ref_matches(r: &R, p: &Pkt) -> bool {
-    r.src.map_or(true, |x| in_prefix(p.src, x))
-        && r.dst.map_or(true, |x| in_prefix(p.dst, x))
-        && r.proto.map_or(true, |x| x == p.proto)
-        && r.dport.map_or(true, |d| d == p.dport)
-        && r.in_if.map_or(true, |i| i == p.in_if)
-        && r.out_if.map_or(true, |o| o == p.out_if)
+    r.src.is_none_or(|x| in_prefix(p.src, x))
+        && r.dst.is_none_or(|x| in_prefix(p.dst, x))
+        && r.proto.is_none_or(|x| x == p.proto)
+        && r.dport.is_none_or(|d| d == p.dport)
+        && r.in_if.is_none_or(|i| i == p.in_if)
+        && r.out_if.is_none_or(|o| o == p.out_if)
 }
 
 /// Walk one chain: `Some(accept?)` when a terminal rule decided, `None` when the chain ended
@@ -180,15 +209,29 @@ fn ipv4(p: &Pkt) -> Ipv4 {
             dport: p.dport,
             seq: 1,
             ack: 0,
-            flags: TcpFlags { syn: true, ..Default::default() },
+            flags: TcpFlags {
+                syn: true,
+                ..Default::default()
+            },
             window: 64240,
             options: vec![],
             payload: vec![],
         }),
-        17 => L4::Udp(Udp { sport: 40000, dport: p.dport, payload: vec![0; 4] }),
+        17 => L4::Udp(Udp {
+            sport: 40000,
+            dport: p.dport,
+            payload: vec![0; 4],
+        }),
         _ => L4::Icmp(Icmp::echo(true, 7, 1, vec![0; 8])),
     };
-    Ipv4 { src: p.src, dst: p.dst, ttl: 64, id: 1, tos: 0, l4 }
+    Ipv4 {
+        src: p.src,
+        dst: p.dst,
+        ttl: 64,
+        id: 1,
+        tos: 0,
+        l4,
+    }
 }
 
 fn ctx(p: &Pkt) -> HookCtx {
@@ -337,8 +380,20 @@ fn topology(nat: Nat) -> Sim {
 /// `src=A dst=B sport=P dport=Q` of a conntrack line: (original, reply).
 type T4 = (String, String, String, String);
 fn ct_tuples(line: &str) -> Option<(T4, T4)> {
-    let get = |k: &str, n: usize| line.split_whitespace().filter_map(|w| w.strip_prefix(k)).nth(n).map(str::to_string);
-    let t = |n| Some((get("src=", n)?, get("dst=", n)?, get("sport=", n)?, get("dport=", n)?));
+    let get = |k: &str, n: usize| {
+        line.split_whitespace()
+            .filter_map(|w| w.strip_prefix(k))
+            .nth(n)
+            .map(str::to_string)
+    };
+    let t = |n| {
+        Some((
+            get("src=", n)?,
+            get("dst=", n)?,
+            get("sport=", n)?,
+            get("dport=", n)?,
+        ))
+    };
     Some((t(0)?, t(1)?))
 }
 

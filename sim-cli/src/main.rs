@@ -51,6 +51,9 @@ struct SimOpts {
     /// Maximum frames one command may move.
     #[arg(long)]
     max_frames: Option<u64>,
+    /// Maximum virtual time, in seconds since the scenario started.
+    #[arg(long)]
+    max_time: Option<u64>,
 }
 
 impl SimOpts {
@@ -64,6 +67,9 @@ impl SimOpts {
         }
         if let Some(n) = self.max_frames {
             c.limits.max_frames = n;
+        }
+        if let Some(n) = self.max_time {
+            c.limits.max_time_s = n;
         }
         c
     }

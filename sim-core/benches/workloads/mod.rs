@@ -19,6 +19,7 @@ pub fn sim() -> Sim {
         max_netns: 10_000_000,
         max_devices: 40_000_000,
         max_frames: u64::MAX,
+        ..Limits::default()
     };
     Sim::new(SimConfig {
         seed: 1,

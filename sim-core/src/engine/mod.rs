@@ -143,6 +143,8 @@ pub fn run_for(sim: &mut Sim, d: Nanos) {
 
 /// Process events up to and including virtual time `until`, then set the clock there.
 pub fn run_until(sim: &mut Sim, until: Nanos) {
+    // Virtual time never passes the configured limit (`--max-time`).
+    let until = until.min(sim.world.limits.max_time_s.saturating_mul(1_000_000_000));
     while let Some(Reverse(ev)) = sim.engine.queue.peek() {
         if ev.at > until {
             break;
@@ -259,7 +261,7 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             let d = sim.world.dev_mut(dev);
             d.stats.tx_packets += 1;
             d.stats.tx_bytes += len;
-            let at = sim.world.now + LO_DELAY;
+            let at = sim.world.now.saturating_add(LO_DELAY);
             sim.engine.push(at, EventKind::Rx { dev, bytes: wire::emit(frame) });
         }
         DeviceKind::Veth { peer } => {
@@ -282,7 +284,7 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             let bytes = wire::emit(frame);
             let w = &sim.world;
             sim.trace.capture(now, || where_(w, dev), &bytes);
-            sim.engine.push(now + VETH_DELAY, EventKind::Rx { dev: peer, bytes });
+            sim.engine.push(now.saturating_add(VETH_DELAY), EventKind::Rx { dev: peer, bytes });
         }
         DeviceKind::Bridge(_) => {
             let d = sim.world.dev_mut(dev);
@@ -563,7 +565,7 @@ fn neigh_output(sim: &mut Sim, ns: NetnsId, dev: DeviceId, nh: Ipv4Addr, pkt: Ip
     let src_ip = pkt.src;
     queue_pending(sim, ns, dev, nh, pkt);
     send_arp_request(sim, ns, dev, nh, Some(src_ip));
-    sim.engine.push(now + ARP_RETRANS, EventKind::ArpTimer { ns, dev, ip: nh });
+    sim.engine.push(now.saturating_add(ARP_RETRANS), EventKind::ArpTimer { ns, dev, ip: nh });
 }
 
 fn queue_pending(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr, pkt: Ipv4) {
@@ -609,7 +611,7 @@ fn arp_timer(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr) {
         let src = sim.engine.pending.iter().find(|p| p.ns == ns && p.dev == dev && p.ip == ip).and_then(|p| p.packets.first().map(|x| x.src));
         send_arp_request(sim, ns, dev, ip, src);
         let now = sim.world.now;
-        sim.engine.push(now + ARP_RETRANS, EventKind::ArpTimer { ns, dev, ip });
+        sim.engine.push(now.saturating_add(ARP_RETRANS), EventKind::ArpTimer { ns, dev, ip });
         return;
     }
     // Resolution failed: every queued packet gets a local "host unreachable".
@@ -875,7 +877,13 @@ fn icmp_error_from(sim: &mut Sim, ns: NetnsId, in_dev: DeviceId, orig: &Ipv4, ty
         sim.trace.step(now, &lab, || format!("ICMP error to {} suppressed by the rate limit", orig.src));
         return;
     }
-    let src = sim.world.select_src(ns, in_dev, orig.src).unwrap_or(Ipv4Addr::UNSPECIFIED);
+    // icmp_send: with icmp_errors_use_inbound_ifaddr=0 (the default) the source is chosen by
+    // the route back to the sender, not by the interface the packet came in on.
+    let src = if sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_errors_use_inbound_ifaddr") {
+        sim.world.select_src(ns, in_dev, orig.src).unwrap_or(Ipv4Addr::UNSPECIFIED)
+    } else {
+        Ipv4Addr::UNSPECIFIED
+    };
     let err = Ipv4 { src, dst: orig.src, ttl: 64, id: 0, tos: 0xc0, l4: L4::Icmp(Icmp { typ, code, rest: [0; 4], data: orig.quote() }) };
     let _ = ip_output(sim, ns, err, None);
 }
@@ -889,7 +897,7 @@ fn icmp_rate_allow(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, typ: u8) -> bool {
         return true;
     }
     let now = sim.world.now;
-    let e = sim.world.ns_mut(ns).sockets.icmp_rate.entry(dst).or_insert((0, now.saturating_sub(60 * TIMEOUT)));
+    let e = sim.world.ns_mut(ns).sockets.icmp_rate.entry(dst).or_insert((60 * TIMEOUT, now)); // inet_getpeer: rate_last = jiffies - 60 s
     let mut token = e.0 + now.saturating_sub(e.1);
     e.1 = now;
     token = token.min(6 * TIMEOUT);

@@ -82,11 +82,14 @@ pub struct Limits {
     pub max_devices: usize,
     /// Maximum frames one command may move (`--max-frames`).
     pub max_frames: u64,
+    /// Maximum virtual time since the start, in seconds (`--max-time`).
+    pub max_time_s: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_netns: 1_000_000, max_devices: 4_000_000, max_frames: 1_000_000 }
+        // Ten years of virtual time: far beyond any lesson, far below u64 nanoseconds.
+        Limits { max_netns: 1_000_000, max_devices: 4_000_000, max_frames: 1_000_000, max_time_s: 315_360_000 }
     }
 }
 

@@ -17,6 +17,14 @@ pub fn sleep(sim: &mut Sim, args: &[&str]) -> Output {
             )
         }
     };
+    let limit = sim.world.limits.max_time_s;
+    let now_s = sim.world.now / 1_000_000_000;
+    if secs > (limit.saturating_sub(now_s)) as f64 {
+        return Output::error(
+            format!("netsim: virtual time limit of {limit} s reached (raise it with --max-time)\n"),
+            2,
+        );
+    }
     let ns = (secs * 1e9) as u64;
     engine::run_for(sim, ns);
     Output::ok()

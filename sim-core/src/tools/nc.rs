@@ -421,7 +421,7 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
     let mut retx = SYN_RETX.iter().map(|d| start + d).peekable();
     let result = loop {
         let now = sim.world.now;
-        engine::run_until(sim, now + SLICE);
+        engine::run_until(sim, now.saturating_add(SLICE));
         if sim.engine.overflow.is_some() {
             break Probe::Failed("Connection timed out");
         }
@@ -481,7 +481,7 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
     );
     for _ in 0..50 {
         let now = sim.world.now;
-        engine::run_until(sim, now + SLICE);
+        engine::run_until(sim, now.saturating_add(SLICE));
         if conn(sim, ns, local, remote).map_or(true, |c| c.state == TcpState::Closed) {
             break;
         }
@@ -490,7 +490,7 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
         conn(sim, ns, local, remote).is_some_and(|c| c.state == TcpState::Closed && !c.reset);
     close_socket(sim, ns, local, remote);
     if closed {
-        let until = sim.world.now + TIME_WAIT_LEN;
+        let until = sim.world.now.saturating_add(TIME_WAIT_LEN);
         sim.world.ns_mut(ns).sockets.time_wait.push(TimeWait {
             local,
             remote,
@@ -551,21 +551,21 @@ fn udp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
     // udptest: write, write (failing on ECONNREFUSED), then one write a second.
     send_x(sim, ns, src, sport, dst, port);
     let now = sim.world.now;
-    engine::run_until(sim, now + SLICE);
+    engine::run_until(sim, now.saturating_add(SLICE));
     let mut result = Probe::Ok;
     if udp_write(sim, ns, src, sport, dst, port) == Err(true) {
         result = Probe::Silent;
     } else {
         for _ in 0..wait.unwrap_or(UDP_SCAN_TIMEOUT) {
             let now = sim.world.now;
-            engine::run_until(sim, now + SEC);
+            engine::run_until(sim, now.saturating_add(SEC));
             if udp_write(sim, ns, src, sport, dst, port) == Err(true) {
                 result = Probe::Silent;
                 break;
             }
         }
         let now = sim.world.now;
-        engine::run_until(sim, now + SLICE);
+        engine::run_until(sim, now.saturating_add(SLICE));
     }
     sim.world
         .ns_mut(ns)

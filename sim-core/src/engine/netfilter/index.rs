@@ -59,14 +59,22 @@ impl IndexCell {
 
     /// The first rule at or after `from` that could match the packet (`rules.len()` when
     /// none can). Every rule before it from `from` on certainly does not match.
-    pub fn next_candidate(&mut self, rules: &[Rule], from: usize, ctx: &HookCtx, p: &Ipv4) -> usize {
+    pub fn next_candidate(
+        &mut self,
+        rules: &[Rule],
+        from: usize,
+        ctx: &HookCtx,
+        p: &Ipv4,
+    ) -> usize {
         if rules.len() < MIN_INDEXED || from >= rules.len() {
             return from;
         }
         if self.0.as_ref().map_or(true, |i| i.len != rules.len()) {
             self.0 = Some(Box::new(ChainIndex::build(rules)));
         }
-        let Some(ix) = self.0.as_deref() else { return from };
+        let Some(ix) = self.0.as_deref() else {
+            return from;
+        };
         ix.next(from, ctx, p).unwrap_or(rules.len())
     }
 }
@@ -83,7 +91,9 @@ enum Key {
 }
 
 fn exact_if(m: &Option<super::rules::IfMatch>) -> Option<String> {
-    m.as_ref().filter(|i| !i.inv && !i.name.ends_with('+')).map(|i| i.name.clone())
+    m.as_ref()
+        .filter(|i| !i.inv && !i.name.ends_with('+'))
+        .map(|i| i.name.clone())
 }
 
 fn key_of(r: &Rule) -> Key {
@@ -101,8 +111,12 @@ fn key_of(r: &Rule) -> Key {
     if !r.matches.iter().any(|m| matches!(m, Match::Limit { .. })) {
         for m in &r.matches {
             match m {
-                Match::Tcp { dport: Some(d), .. } if !d.inv && d.lo == d.hi => return Key::Dport(6, d.lo),
-                Match::Udp { dport: Some(d), .. } if !d.inv && d.lo == d.hi => return Key::Dport(17, d.lo),
+                Match::Tcp { dport: Some(d), .. } if !d.inv && d.lo == d.hi => {
+                    return Key::Dport(6, d.lo)
+                }
+                Match::Udp { dport: Some(d), .. } if !d.inv && d.lo == d.hi => {
+                    return Key::Dport(17, d.lo)
+                }
                 _ => {}
             }
         }
@@ -118,7 +132,10 @@ fn key_of(r: &Rule) -> Key {
 
 impl ChainIndex {
     fn build(rules: &[Rule]) -> ChainIndex {
-        let mut ix = ChainIndex { len: rules.len(), ..Default::default() };
+        let mut ix = ChainIndex {
+            len: rules.len(),
+            ..Default::default()
+        };
         for (i, r) in rules.iter().enumerate() {
             let i = i as u32;
             match key_of(r) {

@@ -5,7 +5,10 @@ use std::net::Ipv4Addr;
 
 use proptest::prelude::*;
 
-use super::super::rules::{ctbits, rule_matches, AddrMatch, IfMatch, Match, PktMeta, PortRange, Rule, Table, TableId, Target};
+use super::super::rules::{
+    ctbits, rule_matches, AddrMatch, IfMatch, Match, PktMeta, PortRange, Rule, Table, TableId,
+    Target,
+};
 use super::super::{Hook, HookCtx, Netfilter, PktType, RejectWith, Verdict};
 use crate::wire::{Icmp, Ipv4, Tcp, TcpFlags, Udp, L4};
 
@@ -31,25 +34,63 @@ fn iface() -> impl Strategy<Value = Option<IfMatch>> {
 fn port() -> impl Strategy<Value = Option<PortRange>> {
     prop_oneof![
         Just(None),
-        (0..3usize, any::<bool>()).prop_map(|(p, inv)| Some(PortRange { lo: PORTS[p], hi: PORTS[p], inv })),
-        Just(Some(PortRange { lo: 20, hi: 60, inv: false })),
+        (0..3usize, any::<bool>()).prop_map(|(p, inv)| Some(PortRange {
+            lo: PORTS[p],
+            hi: PORTS[p],
+            inv
+        })),
+        Just(Some(PortRange {
+            lo: 20,
+            hi: 60,
+            inv: false
+        })),
     ]
 }
 
 fn a_match() -> impl Strategy<Value = Match> {
     prop_oneof![
-        (port(), port()).prop_map(|(sport, dport)| Match::Tcp { sport, dport, flags: None }),
+        (port(), port()).prop_map(|(sport, dport)| Match::Tcp {
+            sport,
+            dport,
+            flags: None
+        }),
         (port(), port()).prop_map(|(sport, dport)| Match::Udp { sport, dport }),
-        any::<bool>().prop_map(|inv| Match::Icmp { typ: 8, code: (0, 255), inv }),
-        (1..3u32).prop_map(|burst| Match::Limit { avg: 10_000, burst, credit: 0, last: u64::MAX }),
+        any::<bool>().prop_map(|inv| Match::Icmp {
+            typ: 8,
+            code: (0, 255),
+            inv
+        }),
+        (1..3u32).prop_map(|burst| Match::Limit {
+            avg: 10_000,
+            burst,
+            credit: 0,
+            last: u64::MAX
+        }),
     ]
 }
 
 fn target(jump: bool) -> impl Strategy<Value = Target> {
-    let mut v = vec![Target::None, Target::Accept, Target::Drop, Target::Return, Target::Reject { with: "icmp-port-unreachable", icmp: Some((3, 3)) }];
+    let mut v = vec![
+        Target::None,
+        Target::Accept,
+        Target::Drop,
+        Target::Return,
+        Target::Reject {
+            with: "icmp-port-unreachable",
+            icmp: Some((3, 3)),
+        },
+    ];
     if jump {
-        v.push(Target::Jump { chain: "U".into(), idx: 0, goto: false });
-        v.push(Target::Jump { chain: "U".into(), idx: 0, goto: true });
+        v.push(Target::Jump {
+            chain: "U".into(),
+            idx: 0,
+            goto: false,
+        });
+        v.push(Target::Jump {
+            chain: "U".into(),
+            idx: 0,
+            goto: true,
+        });
     }
     proptest::sample::select(v)
 }
@@ -60,11 +101,23 @@ fn rule(jump: bool) -> impl Strategy<Value = Rule> {
         addr(),
         iface(),
         iface(),
-        prop_oneof![Just(None), (proptest::sample::select(vec![0u8, 1, 6, 17]), any::<bool>()).prop_map(Some)],
+        prop_oneof![
+            Just(None),
+            (proptest::sample::select(vec![0u8, 1, 6, 17]), any::<bool>()).prop_map(Some)
+        ],
         proptest::collection::vec(a_match(), 0..3),
         target(jump),
     )
-        .prop_map(|(src, dst, in_if, out_if, proto, matches, target)| Rule { src, dst, in_if, out_if, proto, matches, target, ..Rule::new() })
+        .prop_map(|(src, dst, in_if, out_if, proto, matches, target)| Rule {
+            src,
+            dst,
+            in_if,
+            out_if,
+            proto,
+            matches,
+            target,
+            ..Rule::new()
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -79,25 +132,62 @@ struct Pkt {
 }
 
 fn pkt() -> impl Strategy<Value = Pkt> {
-    let dev = || proptest::sample::select(vec![None, Some("eth0"), Some("eth1"), Some("veth3"), Some("")]);
-    (0..4usize, 0..4usize, 0..3u8, 0..3usize, 0..3usize, dev(), dev()).prop_map(|(s, d, l4, sp, dp, in_dev, out_dev)| Pkt {
-        src: ADDRS[s],
-        dst: ADDRS[d],
-        l4,
-        sport: PORTS[sp],
-        dport: PORTS[dp],
-        in_dev,
-        out_dev,
-    })
+    let dev = || {
+        proptest::sample::select(vec![
+            None,
+            Some("eth0"),
+            Some("eth1"),
+            Some("veth3"),
+            Some(""),
+        ])
+    };
+    (
+        0..4usize,
+        0..4usize,
+        0..3u8,
+        0..3usize,
+        0..3usize,
+        dev(),
+        dev(),
+    )
+        .prop_map(|(s, d, l4, sp, dp, in_dev, out_dev)| Pkt {
+            src: ADDRS[s],
+            dst: ADDRS[d],
+            l4,
+            sport: PORTS[sp],
+            dport: PORTS[dp],
+            in_dev,
+            out_dev,
+        })
 }
 
 fn packet(p: &Pkt) -> Ipv4 {
     let l4 = match p.l4 {
         0 => L4::Icmp(Icmp::echo(true, 1, 1, vec![0; 8])),
-        1 => L4::Tcp(Tcp { sport: p.sport, dport: p.dport, seq: 0, ack: 0, flags: TcpFlags::default(), window: 0, options: vec![], payload: vec![] }),
-        _ => L4::Udp(Udp { sport: p.sport, dport: p.dport, payload: vec![1] }),
+        1 => L4::Tcp(Tcp {
+            sport: p.sport,
+            dport: p.dport,
+            seq: 0,
+            ack: 0,
+            flags: TcpFlags::default(),
+            window: 0,
+            options: vec![],
+            payload: vec![],
+        }),
+        _ => L4::Udp(Udp {
+            sport: p.sport,
+            dport: p.dport,
+            payload: vec![1],
+        }),
     };
-    Ipv4 { src: Ipv4Addr::from(p.src), dst: Ipv4Addr::from(p.dst), ttl: 64, id: 0, tos: 0, l4 }
+    Ipv4 {
+        src: Ipv4Addr::from(p.src),
+        dst: Ipv4Addr::from(p.dst),
+        ttl: 64,
+        id: 0,
+        tos: 0,
+        l4,
+    }
 }
 
 fn ctx(p: &Pkt, now: u64) -> HookCtx {
@@ -121,7 +211,12 @@ fn ctx(p: &Pkt, now: u64) -> HookCtx {
 
 /// The reference: FORWARD of the filter table walked rule by rule, as iptables defines it.
 fn linear(t: &mut Table, ctx: &HookCtx, p: &Ipv4) -> Verdict {
-    let meta = PktMeta { ctstate: ctbits::UNTRACKED, orig_src: Ipv4Addr::UNSPECIFIED, orig_dst: Ipv4Addr::UNSPECIFIED, mark: 0 };
+    let meta = PktMeta {
+        ctstate: ctbits::UNTRACKED,
+        orig_src: Ipv4Addr::UNSPECIFIED,
+        orig_dst: Ipv4Addr::UNSPECIFIED,
+        mark: 0,
+    };
     let len = p.total_len() as u64;
     let base = t.chain_idx("FORWARD").expect("FORWARD");
     let mut stack: Vec<(usize, usize)> = Vec::new();
@@ -155,7 +250,10 @@ fn linear(t: &mut Table, ctx: &HookCtx, p: &Ipv4) -> Verdict {
             Target::None => {}
             Target::Accept => return Verdict::Accept,
             Target::Drop => return Verdict::Drop,
-            Target::Reject { icmp: Some((typ, code)), .. } => return Verdict::Reject(RejectWith::Icmp { typ, code }),
+            Target::Reject {
+                icmp: Some((typ, code)),
+                ..
+            } => return Verdict::Reject(RejectWith::Icmp { typ, code }),
             Target::Return => match stack.pop() {
                 Some(back) => (ci, ri) = back,
                 None => return policy(t),
@@ -215,13 +313,45 @@ proptest! {
 #[test]
 fn a_long_chain_evaluates_only_candidates() {
     let mut rules: Vec<Rule> = (0..1000u32)
-        .map(|i| Rule { dst: Some(AddrMatch { addr: 0xc633_0000 + i, mask: u32::MAX, inv: false }), target: Target::Drop, ..Rule::new() })
+        .map(|i| Rule {
+            dst: Some(AddrMatch {
+                addr: 0xc633_0000 + i,
+                mask: u32::MAX,
+                inv: false,
+            }),
+            target: Target::Drop,
+            ..Rule::new()
+        })
         .collect();
-    rules.push(Rule { in_if: Some(IfMatch { name: "eth0".into(), inv: false }), target: Target::Accept, ..Rule::new() });
-    let p = Pkt { src: ADDRS[0], dst: ADDRS[1], l4: 0, sport: 0, dport: 0, in_dev: Some("eth0"), out_dev: None };
+    rules.push(Rule {
+        in_if: Some(IfMatch {
+            name: "eth0".into(),
+            inv: false,
+        }),
+        target: Target::Accept,
+        ..Rule::new()
+    });
+    let p = Pkt {
+        src: ADDRS[0],
+        dst: ADDRS[1],
+        l4: 0,
+        sport: 0,
+        dport: 0,
+        in_dev: Some("eth0"),
+        out_dev: None,
+    };
     let mut cell = super::IndexCell::default();
-    assert_eq!(cell.next_candidate(&rules, 0, &ctx(&p, 0), &packet(&p)), 1000);
-    let q = Pkt { dst: 0xc633_0005, ..p };
+    assert_eq!(
+        cell.next_candidate(&rules, 0, &ctx(&p, 0), &packet(&p)),
+        1000
+    );
+    let q = Pkt {
+        dst: 0xc633_0005,
+        ..p
+    };
     assert_eq!(cell.next_candidate(&rules, 0, &ctx(&q, 0), &packet(&q)), 5);
-    assert_eq!(cell.next_candidate(&rules, 6, &ctx(&q, 0), &packet(&q)), 1000);
+    assert_eq!(
+        cell.next_candidate(&rules, 6, &ctx(&q, 0), &packet(&q)),
+        1000
+    );
 }
