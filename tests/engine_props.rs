@@ -346,10 +346,13 @@ fn ip_bytes(frame: &[u8]) -> Option<&[u8]> {
     ip.get(..total)
 }
 
+/// An echo's identity along its path: (source, destination, ICMP type, id, sequence).
+type EchoKey = (Ipv4Addr, Ipv4Addr, u8, u16, u16);
+
 fn check_ttl(sim: &Sim, recs: &[Record]) -> Result<(), TestCaseError> {
     for (k, r) in recs.iter().enumerate() {
-        // (src, dst, type, id, seq) -> the TTL last seen.
-        let mut last: BTreeMap<(Ipv4Addr, Ipv4Addr, u8, u16, u16), (u8, String)> = BTreeMap::new();
+        // The TTL each echo was last seen with, and where.
+        let mut last: BTreeMap<EchoKey, (u8, String)> = BTreeMap::new();
         for c in &sim.trace.frames[r.frames.clone()] {
             let Ok(f) = wire::parse(&c.bytes) else {
                 continue;

@@ -276,7 +276,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     sim.world.ns_mut(ns).sockets.inboxes.retain(|b| b.id != id);
     let tx = sent.len() as u64;
-    let loss = if tx == 0 { 0 } else { tx.saturating_sub(received) * 100 / tx };
+    let loss = (tx.saturating_sub(received) * 100).checked_div(tx).unwrap_or(0);
     let elapsed_ms = (last_send - start) / 1_000_000;
     let mut stats = format!("\n--- {} ping statistics ---\n{tx} packets transmitted, {received} received, ", o.dest);
     if errors > 0 {
