@@ -6,11 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
@@ -28,7 +33,11 @@ fn netsim(args: &[&str], files: &[PathBuf]) -> (bool, String) {
         .args(files)
         .output()
         .expect("run netsim");
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     (out.status.success(), text)
 }
 
@@ -65,9 +74,17 @@ fn scenarios_are_deterministic_over_seeds() {
 #[test]
 fn scenarios_match_the_kernel() {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let root_user = status.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
-    let has_unshare = Command::new("unshare").arg("--version").output().is_ok_and(|o| o.status.success());
-    let has_tools = Command::new("ip").arg("-V").output().is_ok_and(|o| o.status.success());
+    let root_user = status
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let has_unshare = Command::new("unshare")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let has_tools = Command::new("ip")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !(root_user && has_unshare && has_tools) {
         eprintln!("SKIPPED: the kernel differential needs root, unshare and iproute2 (root={root_user}, unshare={has_unshare}, ip={has_tools})");
         return;
@@ -75,18 +92,28 @@ fn scenarios_match_the_kernel() {
     let mut f = Vec::new();
     files(&root().join("scenarios"), "t", &mut f);
     // Scenarios whose preamble says `netsim: no-diff` are simulator-only (documented there).
-    f.retain(|p| !std::fs::read_to_string(p).unwrap_or_default().contains("netsim: no-diff"));
+    f.retain(|p| {
+        !std::fs::read_to_string(p)
+            .unwrap_or_default()
+            .contains("netsim: no-diff")
+    });
     let (ok, text) = netsim(&["diff"], &f);
     assert!(ok, "{text}");
 }
 
 #[test]
 fn run_without_a_file_replays_the_walkthrough() {
-    let out = Command::new(env!("CARGO_BIN_EXE_netsim")).arg("run").output().expect("run");
+    let out = Command::new(env!("CARGO_BIN_EXE_netsim"))
+        .arg("run")
+        .output()
+        .expect("run");
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("$ ip netns add ns0\n"), "{s}");
-    assert!(s.contains("64 bytes from 10.0.1.2: icmp_seq=1 ttl=64"), "{s}");
+    assert!(
+        s.contains("64 bytes from 10.0.1.2: icmp_seq=1 ttl=64"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -100,6 +127,9 @@ fn check_reports_a_mismatch_with_a_diff() {
     assert!(text.contains("-nsX") && text.contains("+ns0"), "{text}");
     let (ok, _) = netsim(&["check", "--bless"], &[p.clone()]);
     assert!(ok);
-    assert_eq!(std::fs::read_to_string(&p).expect("read"), "$ ip netns add ns0\n$ ip netns list\nns0\n");
+    assert_eq!(
+        std::fs::read_to_string(&p).expect("read"),
+        "$ ip netns add ns0\n$ ip netns list\nns0\n"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -28,7 +28,11 @@ impl Backend for SimBackend {
             .iter()
             .map(|c| {
                 let o = sim.run_line(c);
-                Actual { command: c.clone(), output: o.combined(), status: o.status }
+                Actual {
+                    command: c.clone(),
+                    output: o.combined(),
+                    status: o.status,
+                }
             })
             .collect())
     }
@@ -57,7 +61,12 @@ pub fn compare(sim: &[Actual], ker: &[Actual]) -> Report {
             }
             if sa != sb {
                 let td = similar::TextDiff::from_lines(&sb, &sa);
-                d.push_str(&td.unified_diff().context_radius(2).header("kernel", "sim").to_string());
+                d.push_str(
+                    &td.unified_diff()
+                        .context_radius(2)
+                        .header("kernel", "sim")
+                        .to_string(),
+                );
             }
             r.differences.push(d);
         }

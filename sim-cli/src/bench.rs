@@ -213,7 +213,7 @@ pub fn run(opts: &BenchOpts) -> ExitCode {
     }
 
     let w = rows.iter().map(|(a, _)| a.len()).max().unwrap_or(0);
-    println!("| {:w$} | {} |", "measurement", "result");
+    println!("| {:w$} | result |", "measurement");
     println!("|{}|{}|", "-".repeat(w + 2), "-".repeat(40));
     for (a, b) in &rows {
         println!("| {a:w$} | {b} |");
@@ -429,7 +429,7 @@ fn fmt_count(x: f64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

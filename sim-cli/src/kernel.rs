@@ -18,11 +18,21 @@ pub struct KernelBackend {}
 /// Why the kernel backend cannot run here, if it cannot.
 pub fn unavailable() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let uid = status.lines().find(|l| l.starts_with("Uid:")).and_then(|l| l.split_whitespace().nth(2)).unwrap_or("");
+    let uid = status
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .unwrap_or("");
     if uid != "0" {
-        return Some("netsim: the kernel backend needs root (it creates namespaces with unshare)".into());
+        return Some(
+            "netsim: the kernel backend needs root (it creates namespaces with unshare)".into(),
+        );
     }
-    let ok = Command::new("unshare").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
+    let ok = Command::new("unshare")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
     if !ok.is_ok_and(|s| s.success()) {
         return Some("netsim: the kernel backend needs unshare (util-linux)".into());
     }
@@ -57,7 +67,9 @@ fn driver(commands: &[String]) -> String {
         if bg {
             s.push_str(&format!("bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n"));
         } else {
-            s.push_str(&format!("bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n"));
+            s.push_str(&format!(
+                "bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n"
+            ));
         }
     }
     s.push_str("cd / && rm -rf \"$NETSIM_SCRATCH\"\n");
@@ -69,8 +81,24 @@ impl Backend for KernelBackend {
         let script = driver(commands);
         // `setpriv --pdeathsig KILL`: if netsim itself is killed, unshare dies too, and with
         // `--kill-child` so does the whole sandbox (else it would run its script to the end).
-        let sandbox = ["unshare", "--mount", "--net", "--pid", "--fork", "--kill-child", "--propagation", "private", "bash", "-s"];
-        let has_setpriv = Command::new("setpriv").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+        let sandbox = [
+            "unshare",
+            "--mount",
+            "--net",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--propagation",
+            "private",
+            "bash",
+            "-s",
+        ];
+        let has_setpriv = Command::new("setpriv")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
         let mut cmd = if has_setpriv {
             let mut c = Command::new("setpriv");
             c.args(["--pdeathsig", "KILL"]).args(sandbox);
@@ -92,16 +120,24 @@ impl Backend for KernelBackend {
             .ok_or("netsim: no stdin")?
             .write_all(script.as_bytes())
             .map_err(|e| format!("netsim: {e}"))?;
-        let out = child.wait_with_output().map_err(|e| format!("netsim: {e}"))?;
+        let out = child
+            .wait_with_output()
+            .map_err(|e| format!("netsim: {e}"))?;
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         if matches!(out.status.code(), Some(90..=92)) {
-            return Err(format!("netsim: could not set up the kernel sandbox: {text}{}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "netsim: could not set up the kernel sandbox: {text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         let mut res = Vec::new();
         let mut rest = text.as_str();
         for (i, c) in commands.iter().enumerate() {
             let Some(pos) = rest.find(MARK) else {
-                return Err(format!("netsim: the kernel run stopped before command {} ({c})", i + 1));
+                return Err(format!(
+                    "netsim: the kernel run stopped before command {} ({c})",
+                    i + 1
+                ));
             };
             let mut output = rest[..pos].to_string();
             // The marker is preceded by a newline we added; drop it (only it).
@@ -113,9 +149,17 @@ impl Backend for KernelBackend {
             }
             let after = &rest[pos + MARK.len()..];
             let line_end = after.find('\n').unwrap_or(after.len());
-            let status: i32 = after[..line_end].split_whitespace().next().and_then(|s| s.parse().ok()).unwrap_or(-1);
+            let status: i32 = after[..line_end]
+                .split_whitespace()
+                .next()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(-1);
             rest = &after[(line_end + 1).min(after.len())..];
-            res.push(Actual { command: c.clone(), output, status });
+            res.push(Actual {
+                command: c.clone(),
+                output,
+                status,
+            });
         }
         Ok(res)
     }

@@ -25,7 +25,11 @@ use backend::{Backend, SimBackend};
 const WALKTHROUGH: &str = include_str!("../../scenarios/notes/walkthrough.t");
 
 #[derive(Parser, Debug)]
-#[command(name = "netsim", version, about = "A deterministic Linux network simulator driven by ip, brctl, iptables and ping")]
+#[command(
+    name = "netsim",
+    version,
+    about = "A deterministic Linux network simulator driven by ip, brctl, iptables and ping"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -58,7 +62,10 @@ struct SimOpts {
 
 impl SimOpts {
     fn config(&self) -> SimConfig {
-        let mut c = SimConfig { seed: self.seed, ..Default::default() };
+        let mut c = SimConfig {
+            seed: self.seed,
+            ..Default::default()
+        };
         if let Some(n) = self.max_netns {
             c.limits.max_netns = n;
         }
@@ -168,7 +175,12 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { file, backend, sim, trace } => {
+        Cmd::Run {
+            file,
+            backend,
+            sim,
+            trace,
+        } => {
             if trace.trace || trace.pcap.is_some() {
                 if backend == BackendKind::Kernel {
                     eprintln!("netsim: --trace and --pcap are for the simulator backend");
@@ -178,16 +190,38 @@ fn main() -> ExitCode {
             }
             run(file.as_deref(), backend, &sim)
         }
-        Cmd::Trace { file, sim, trace_format } => {
-            let t = TraceOpts { trace: true, trace_format, pcap: None };
+        Cmd::Trace {
+            file,
+            sim,
+            trace_format,
+        } => {
+            let t = TraceOpts {
+                trace: true,
+                trace_format,
+                pcap: None,
+            };
             traced::run(file.as_deref(), &sim.config(), &t)
         }
         Cmd::ExplainDrop { file, sim } => traced::explain_drop(&file, &sim.config()),
-        Cmd::Check { files, bless, seeds, sim } => check(&files, bless, seeds.as_deref(), &sim),
-        Cmd::Diff { files, verbose, sim } => diff(&files, verbose, &sim),
+        Cmd::Check {
+            files,
+            bless,
+            seeds,
+            sim,
+        } => check(&files, bless, seeds.as_deref(), &sim),
+        Cmd::Diff {
+            files,
+            verbose,
+            sim,
+        } => diff(&files, verbose, &sim),
         Cmd::Bench(opts) => bench::run(&opts),
         Cmd::Shell { file, sim } => shell::run(file.as_deref(), sim.config()),
-        Cmd::Graph { file, format, trace, sim } => graph::run(file.as_deref(), &sim.config(), format, trace),
+        Cmd::Graph {
+            file,
+            format,
+            trace,
+            sim,
+        } => graph::run(file.as_deref(), &sim.config(), format, trace),
     }
 }
 
@@ -204,12 +238,18 @@ fn load_or_default(file: Option<&Path>) -> Result<Scenario, String> {
 fn load(path: &Path) -> Result<(String, Scenario), String> {
     let text = if path == Path::new("-") {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("netsim: stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("netsim: stdin: {e}"))?;
         s
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("netsim: {}: {e}", path.display()))?
     };
-    let sc = if path.extension().is_some_and(|e| e == "md") { scenario::parse_markdown(&text) } else { scenario::parse(&text) };
+    let sc = if path.extension().is_some_and(|e| e == "md") {
+        scenario::parse_markdown(&text)
+    } else {
+        scenario::parse(&text)
+    };
     Ok((text, sc))
 }
 
@@ -284,13 +324,26 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
         };
         if let Some(r) = &seeds {
             for seed in r.clone() {
-                progress.show(&format!("[{}/{}] {} seed {seed} of {}..{}", i + 1, files.len(), f.display(), r.start, r.end));
-                let c = SimConfig { seed, ..opts.config() };
+                progress.show(&format!(
+                    "[{}/{}] {} seed {seed} of {}..{}",
+                    i + 1,
+                    files.len(),
+                    f.display(),
+                    r.start,
+                    r.end
+                ));
+                let c = SimConfig {
+                    seed,
+                    ..opts.config()
+                };
                 let a = SimBackend::new(c.clone()).run(&cmds);
                 let b = SimBackend::new(c).run(&cmds);
                 if a != b {
                     progress.clear();
-                    eprintln!("{}: seed {seed}: two runs differ (nondeterminism)", f.display());
+                    eprintln!(
+                        "{}: seed {seed}: two runs differ (nondeterminism)",
+                        f.display()
+                    );
                     failed += 1;
                 }
             }
@@ -319,11 +372,19 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
             failed += 1;
             println!("FAILED {}", f.display());
             let d = similar::TextDiff::from_lines(&want, &got);
-            print!("{}", d.unified_diff().context_radius(3).header(&format!("{} (expected)", f.display()), "actual"));
+            print!(
+                "{}",
+                d.unified_diff()
+                    .context_radius(3)
+                    .header(&format!("{} (expected)", f.display()), "actual")
+            );
         }
     }
     if failed > 0 {
-        println!("{} passed, {failed} failed", files.len().saturating_sub(failed));
+        println!(
+            "{} passed, {failed} failed",
+            files.len().saturating_sub(failed)
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -18,12 +18,19 @@ pub fn run(file: Option<&Path>, cfg: &SimConfig, opts: &TraceOpts) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut sim = Sim::new(SimConfig { trace: opts.trace, ..cfg.clone() });
+    let mut sim = Sim::new(SimConfig {
+        trace: opts.trace,
+        ..cfg.clone()
+    });
     sim.trace.capture = opts.pcap.is_some();
     let mut text = sc.preamble.clone();
     for (i, step) in sc.steps.iter().enumerate() {
         let o = sim.run_line(&step.command);
-        let a = Actual { command: step.command.clone(), output: o.combined(), status: o.status };
+        let a = Actual {
+            command: step.command.clone(),
+            output: o.combined(),
+            status: o.status,
+        };
         match opts.trace_format {
             TraceFormat::Text => {
                 scenario::render_step(&mut text, &a);
@@ -63,11 +70,18 @@ pub fn explain_drop(file: &Path, cfg: &SimConfig) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut sim = Sim::new(SimConfig { trace: true, ..cfg.clone() });
+    let mut sim = Sim::new(SimConfig {
+        trace: true,
+        ..cfg.clone()
+    });
     let mut text = sc.preamble.clone();
     for step in &sc.steps {
         let o = sim.run_line(&step.command);
-        let a = Actual { command: step.command.clone(), output: o.combined(), status: o.status };
+        let a = Actual {
+            command: step.command.clone(),
+            output: o.combined(),
+            status: o.status,
+        };
         scenario::render_step(&mut text, &a);
         for d in sim.trace.drops() {
             text.push_str(&format!("  dropped at {}: {}\n", d.at, d.what));
@@ -86,9 +100,14 @@ fn write_pcaps(dir: &Path, sim: &Sim) -> Result<(), String> {
     for n in names {
         let path = dir.join(format!("{}.pcap", n.replace('/', "-")));
         let f = std::fs::File::create(&path).map_err(|e| e.to_string())?;
-        let mut w = pcap_file::pcap::PcapWriter::new(std::io::BufWriter::new(f)).map_err(|e| e.to_string())?;
+        let mut w = pcap_file::pcap::PcapWriter::new(std::io::BufWriter::new(f))
+            .map_err(|e| e.to_string())?;
         for fr in sim.trace.frames.iter().filter(|f| f.iface == n) {
-            let p = pcap_file::pcap::PcapPacket::new(Duration::from_nanos(fr.t), fr.bytes.len() as u32, &fr.bytes);
+            let p = pcap_file::pcap::PcapPacket::new(
+                Duration::from_nanos(fr.t),
+                fr.bytes.len() as u32,
+                &fr.bytes,
+            );
             w.write_packet(&p).map_err(|e| e.to_string())?;
         }
     }

@@ -57,12 +57,24 @@ pub fn parse(text: &str) -> Scenario {
             .iter()
             .map(|l| l.trim())
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| Step { command: l.to_string(), expected: None, expected_status: 0 })
+            .map(|l| Step {
+                command: l.to_string(),
+                expected: None,
+                expected_status: 0,
+            })
             .collect();
-        return Scenario { preamble: String::new(), steps, markdown: None };
+        return Scenario {
+            preamble: String::new(),
+            steps,
+            markdown: None,
+        };
     }
     let (preamble, steps) = parse_transcript(&lines);
-    Scenario { preamble, steps, markdown: None }
+    Scenario {
+        preamble,
+        steps,
+        markdown: None,
+    }
 }
 
 fn parse_transcript(lines: &[&str]) -> (String, Vec<Step>) {
@@ -83,7 +95,11 @@ fn parse_transcript(lines: &[&str]) -> (String, Vec<Step>) {
                 exp.push_str(l);
                 exp.push('\n');
             }
-            steps.push(Step { command: cmd, expected: Some(exp), expected_status: status });
+            steps.push(Step {
+                command: cmd,
+                expected: Some(exp),
+                expected_status: status,
+            });
         }
     };
     for l in lines {
@@ -143,7 +159,11 @@ pub fn parse_markdown(text: &str) -> Scenario {
         }
     }
     segments.push(seg);
-    Scenario { preamble: String::new(), steps, markdown: Some(Markdown { segments, blocks }) }
+    Scenario {
+        preamble: String::new(),
+        steps,
+        markdown: Some(Markdown { segments, blocks }),
+    }
 }
 
 /// Render one step as a transcript: `$ CMD`, its output, and `[N]` when N != 0.

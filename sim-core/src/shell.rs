@@ -69,11 +69,19 @@ impl Output {
     }
     /// stdout only.
     pub fn stdout(&self) -> String {
-        self.chunks.iter().filter(|(e, _)| !e).map(|(_, s)| s.as_str()).collect()
+        self.chunks
+            .iter()
+            .filter(|(e, _)| !e)
+            .map(|(_, s)| s.as_str())
+            .collect()
     }
     /// stderr only.
     pub fn stderr(&self) -> String {
-        self.chunks.iter().filter(|(e, _)| *e).map(|(_, s)| s.as_str()).collect()
+        self.chunks
+            .iter()
+            .filter(|(e, _)| *e)
+            .map(|(_, s)| s.as_str())
+            .collect()
     }
     /// stdout and stderr as a terminal shows them.
     pub fn combined(&self) -> String {
@@ -168,7 +176,9 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                                 cur.push('\\');
                                 cur.push(ch)
                             }
-                            None => return Err("unexpected EOF while looking for matching `\"'".into()),
+                            None => {
+                                return Err("unexpected EOF while looking for matching `\"'".into())
+                            }
                         },
                         Some('$') | Some('`') => return Err("$".into()),
                         Some(ch) => cur.push(ch),
@@ -220,7 +230,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                     chars.next();
                 }
                 let target = redir_target(&mut chars);
-                toks.push(if append { Tok::Append(fd, target) } else { Tok::Redir(fd, target) });
+                toks.push(if append {
+                    Tok::Append(fd, target)
+                } else {
+                    Tok::Redir(fd, target)
+                });
             }
             '<' if chars.peek() != Some(&'<') && chars.peek() != Some(&'(') => {
                 if has_word {
@@ -312,14 +326,17 @@ impl Sim {
             return Output::ok();
         }
         if let Some(Tok::Other(op)) = toks.iter().find(|t| matches!(t, Tok::Other(_))) {
-            return Output::error(format!("netsim: shell operator `{op}` is not supported\n"), 127);
+            return Output::error(
+                format!("netsim: shell operator `{op}` is not supported\n"),
+                127,
+            );
         }
         let mut toks = toks;
         let background = matches!(toks.last(), Some(Tok::Amp));
         if background {
             toks.pop();
         }
-        if toks.iter().any(|t| *t == Tok::Amp) {
+        if toks.contains(&Tok::Amp) {
             return Output::error("netsim: `&` is supported only at the end of a line\n", 127);
         }
         let mut stages: Vec<Vec<String>> = vec![Vec::new()];
@@ -404,7 +421,11 @@ impl Sim {
             }
         }
         if stages.iter().any(|s| s.is_empty()) {
-            let msg = if stages.len() > 1 { "bash: -c: line 1: syntax error near unexpected token `|'\n" } else { "" };
+            let msg = if stages.len() > 1 {
+                "bash: -c: line 1: syntax error near unexpected token `|'\n"
+            } else {
+                ""
+            };
             return Output::error(format!("{msg}bash: -c: line 1: `{line}'\n"), 2);
         }
         let ns = self.cwd_ns;
@@ -432,7 +453,8 @@ impl Sim {
             out = merged;
         }
         if drop_out || drop_err {
-            out.chunks.retain(|(is_err, _)| if *is_err { !drop_err } else { !drop_out });
+            out.chunks
+                .retain(|(is_err, _)| if *is_err { !drop_err } else { !drop_out });
         }
         if out_file.is_some() || err_file.is_some() {
             // Into the files, in the order the command printed.
@@ -457,9 +479,10 @@ impl Sim {
             "sysctl" => tools::sysctl::run(self, ctx, &args),
             "ping" => tools::ping::run(self, ctx, &args),
             "sleep" => tools::misc::sleep(self, &args),
-            "sh" | "bash" | "dash" | "zsh" => {
-                tools::unsupported(&argv[0], "running a nested shell (the interactive `netsim shell` has `netns NAME`)")
-            }
+            "sh" | "bash" | "dash" | "zsh" => tools::unsupported(
+                &argv[0],
+                "running a nested shell (the interactive `netsim shell` has `netns NAME`)",
+            ),
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
             "echo" => Output::text(format!("{}\n", args.join(" "))),
@@ -478,7 +501,11 @@ impl Sim {
     fn cat(&mut self, args: &[&str]) -> Output {
         let mut o = Output::ok();
         let stdin = self.stdin.take().unwrap_or_default();
-        let names: Vec<&str> = if args.is_empty() { vec!["-"] } else { args.to_vec() };
+        let names: Vec<&str> = if args.is_empty() {
+            vec!["-"]
+        } else {
+            args.to_vec()
+        };
         for a in names {
             if a == "-" {
                 o.out(stdin.clone());
@@ -513,11 +540,17 @@ mod tests {
         assert_eq!(t.len(), 9);
         assert_eq!(t[6], Tok::Pipe);
         assert_eq!(t[8], Tok::Word("a b".into()));
-        assert_eq!(tokenize("a&").unwrap(), vec![Tok::Word("a".into()), Tok::Amp]);
+        assert_eq!(
+            tokenize("a&").unwrap(),
+            vec![Tok::Word("a".into()), Tok::Amp]
+        );
         assert!(tokenize("echo 'x").is_err());
         assert_eq!(
             tokenize("ping x >/dev/null 2>&1").unwrap()[2..],
-            [Tok::Redir(1, "/dev/null".into()), Tok::Redir(2, "&1".into())]
+            [
+                Tok::Redir(1, "/dev/null".into()),
+                Tok::Redir(2, "&1".into())
+            ]
         );
     }
 
@@ -526,7 +559,10 @@ mod tests {
         let mut sim = Sim::new(SimConfig::default());
         let o = sim.run_line("frobnicate --now");
         assert_eq!(o.status, 127);
-        assert_eq!(o.combined(), "bash: line 1: frobnicate: command not found\n");
+        assert_eq!(
+            o.combined(),
+            "bash: line 1: frobnicate: command not found\n"
+        );
     }
 
     #[test]
@@ -537,13 +573,19 @@ mod tests {
         assert_eq!(sim.run_line("cat f").stdout(), "a\nb\n");
         assert_eq!(sim.run_line("cat < f").stdout(), "a\nb\n");
         sim.run_line("frobnicate > /tmp/g 2>&1");
-        assert_eq!(sim.files.get("/tmp/g").map(String::as_str), Some("bash: line 1: frobnicate: command not found\n"));
+        assert_eq!(
+            sim.files.get("/tmp/g").map(String::as_str),
+            Some("bash: line 1: frobnicate: command not found\n")
+        );
         let o = sim.run_line("echo x > /etc/passwd");
         assert_eq!(o.status, 127);
         assert!(o.combined().contains("`/etc/passwd`"), "{}", o.combined());
         assert_eq!(sim.run_line("cat ../f").status, 127);
         let o = sim.run_line("cat < nofile");
-        assert_eq!((o.status, o.combined().as_str()), (1, "bash: line 1: nofile: No such file or directory\n"));
+        assert_eq!(
+            (o.status, o.combined().as_str()),
+            (1, "bash: line 1: nofile: No such file or directory\n")
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use std::net::Ipv4Addr;
 
 use etherparse::{
-    ArpHardwareId, ArpOperation, ArpPacket, EtherType, Icmpv4Header, Icmpv4Type, IpNumber, Ipv4Header, NetHeaders,
-    PacketBuilder, PacketHeaders, TransportHeader,
+    ArpHardwareId, ArpOperation, ArpPacket, EtherType, Icmpv4Header, Icmpv4Type, IpNumber,
+    Ipv4Header, NetHeaders, PacketBuilder, PacketHeaders, TransportHeader,
 };
 
 /// A MAC address.
@@ -32,7 +32,10 @@ pub enum Body {
     Arp(Arp),
     Ipv4(Ipv4),
     /// A protocol the model does not handle (IPv6, ...): forwarded by bridges, ignored by hosts.
-    Other { ethertype: u16, len: usize },
+    Other {
+        ethertype: u16,
+        len: usize,
+    },
 }
 
 /// ARP over Ethernet for IPv4.
@@ -83,7 +86,16 @@ impl Icmp {
     pub fn echo(request: bool, id: u16, seq: u16, data: Vec<u8>) -> Icmp {
         let i = id.to_be_bytes();
         let s = seq.to_be_bytes();
-        Icmp { typ: if request { ICMP_ECHO_REQUEST } else { ICMP_ECHO_REPLY }, code: 0, rest: [i[0], i[1], s[0], s[1]], data }
+        Icmp {
+            typ: if request {
+                ICMP_ECHO_REQUEST
+            } else {
+                ICMP_ECHO_REPLY
+            },
+            code: 0,
+            rest: [i[0], i[1], s[0], s[1]],
+            data,
+        }
     }
     pub fn id(&self) -> u16 {
         u16::from_be_bytes([self.rest[0], self.rest[1]])
@@ -142,7 +154,11 @@ pub struct TcpFlags {
 impl TcpFlags {
     /// The flags as the byte of a TCP header (FIN=1, SYN=2, RST=4, PSH=8, ACK=16).
     pub fn bits(&self) -> u8 {
-        u8::from(self.fin) | u8::from(self.syn) << 1 | u8::from(self.rst) << 2 | u8::from(self.psh) << 3 | u8::from(self.ack) << 4
+        u8::from(self.fin)
+            | u8::from(self.syn) << 1
+            | u8::from(self.rst) << 2
+            | u8::from(self.psh) << 3
+            | u8::from(self.ack) << 4
     }
 }
 
@@ -221,12 +237,11 @@ impl Ipv4 {
 impl Frame {
     /// Length on the wire without FCS (what `ip -s link` counts), padded to 60 bytes.
     pub fn wire_len(&self) -> usize {
-        let n = 14 + match &self.body {
+        14 + match &self.body {
             Body::Arp(_) => 28,
             Body::Ipv4(p) => p.total_len(),
             Body::Other { len, .. } => *len,
-        };
-        n
+        }
     }
     pub fn is_broadcast(&self) -> bool {
         self.dst == BROADCAST
@@ -237,8 +252,14 @@ impl Frame {
 }
 
 fn ip_header(p: &Ipv4, payload_len: usize) -> Ipv4Header {
-    let mut h = Ipv4Header::new(payload_len as u16, p.ttl, IpNumber(p.proto()), p.src.octets(), p.dst.octets())
-        .unwrap_or_default();
+    let mut h = Ipv4Header::new(
+        payload_len as u16,
+        p.ttl,
+        IpNumber(p.proto()),
+        p.src.octets(),
+        p.dst.octets(),
+    )
+    .unwrap_or_default();
     h.identification = p.id;
     h.dont_fragment = !matches!(&p.l4, L4::Icmp(i) if i.is_error());
     h.dscp = etherparse::IpDscp::try_new(p.tos >> 2).unwrap_or_default();
@@ -250,11 +271,13 @@ fn icmp_type(i: &Icmp) -> Icmpv4Type {
     b[0] = i.typ;
     b[1] = i.code;
     b[4..8].copy_from_slice(&i.rest);
-    Icmpv4Header::from_slice(&b).map(|(h, _)| h.icmp_type).unwrap_or(Icmpv4Type::Unknown {
-        type_u8: i.typ,
-        code_u8: i.code,
-        bytes5to8: i.rest,
-    })
+    Icmpv4Header::from_slice(&b)
+        .map(|(h, _)| h.icmp_type)
+        .unwrap_or(Icmpv4Type::Unknown {
+            type_u8: i.typ,
+            code_u8: i.code,
+            bytes5to8: i.rest,
+        })
 }
 
 /// Serialise an IPv4 packet (no Ethernet header), with correct checksums.
@@ -267,11 +290,15 @@ pub fn emit_ipv4(p: &Ipv4) -> Vec<u8> {
 fn emit_ip_into(p: &Ipv4, out: &mut Vec<u8>, eth: Option<(Mac, Mac)>) -> Result<(), String> {
     let h = ip_header(p, 0);
     let b = match eth {
-        Some((src, dst)) => PacketBuilder::ethernet2(src, dst).ip(etherparse::IpHeaders::Ipv4(h, Default::default())),
+        Some((src, dst)) => PacketBuilder::ethernet2(src, dst)
+            .ip(etherparse::IpHeaders::Ipv4(h, Default::default())),
         None => PacketBuilder::ip(etherparse::IpHeaders::Ipv4(h, Default::default())),
     };
     let r = match &p.l4 {
-        L4::Icmp(i) => b.icmpv4(icmp_type(i)).write(out, &i.data).map_err(|e| e.to_string()),
+        L4::Icmp(i) => b
+            .icmpv4(icmp_type(i))
+            .write(out, &i.data)
+            .map_err(|e| e.to_string()),
         L4::Tcp(t) => {
             let mut s = b.tcp(t.sport, t.dport, t.seq, t.window);
             if t.flags.syn {
@@ -294,7 +321,10 @@ fn emit_ip_into(p: &Ipv4, out: &mut Vec<u8>, eth: Option<(Mac, Mac)>) -> Result<
             }
             s.write(out, &t.payload).map_err(|e| e.to_string())
         }
-        L4::Udp(u) => b.udp(u.sport, u.dport).write(out, &u.payload).map_err(|e| e.to_string()),
+        L4::Udp(u) => b
+            .udp(u.sport, u.dport)
+            .write(out, &u.payload)
+            .map_err(|e| e.to_string()),
         L4::Other { payload, .. } => {
             let mut h = ip_header(p, payload.len());
             h.header_checksum = h.calc_header_checksum();
@@ -335,17 +365,25 @@ fn emit_fast(f: &Frame) -> Option<Vec<u8>> {
     let Body::Ipv4(p) = &f.body else { return None };
     let (l4_head, payload): ([u8; 8], &[u8]) = match &p.l4 {
         L4::Icmp(i) if i.typ == ICMP_ECHO_REPLY || i.typ == ICMP_ECHO_REQUEST => {
-            let mut h = [i.typ, i.code, 0, 0, i.rest[0], i.rest[1], i.rest[2], i.rest[3]];
+            let mut h = [
+                i.typ, i.code, 0, 0, i.rest[0], i.rest[1], i.rest[2], i.rest[3],
+            ];
             let c = inet_checksum(&[&h, &i.data]);
             h[2..4].copy_from_slice(&c.to_be_bytes());
             (h, &i.data)
         }
         L4::Udp(u) => {
             let len = u16::try_from(8 + u.payload.len()).ok()?;
-            let [sp, dp, l] = [u.sport.to_be_bytes(), u.dport.to_be_bytes(), len.to_be_bytes()];
+            let [sp, dp, l] = [
+                u.sport.to_be_bytes(),
+                u.dport.to_be_bytes(),
+                len.to_be_bytes(),
+            ];
             let mut h = [sp[0], sp[1], dp[0], dp[1], l[0], l[1], 0, 0];
             let (s, d) = (p.src.octets(), p.dst.octets());
-            let pseudo = [s[0], s[1], s[2], s[3], d[0], d[1], d[2], d[3], 0, 17, l[0], l[1]];
+            let pseudo = [
+                s[0], s[1], s[2], s[3], d[0], d[1], d[2], d[3], 0, 17, l[0], l[1],
+            ];
             let mut c = inet_checksum(&[&pseudo, &h, &u.payload]);
             if c == 0 {
                 c = 0xffff;
@@ -364,8 +402,26 @@ fn emit_fast(f: &Frame) -> Option<Vec<u8>> {
     let (s, d) = (p.src.octets(), p.dst.octets());
     // Echo and UDP are never ICMP errors: Don't Fragment is set.
     let mut ip = [
-        0x45, p.tos & 0xfc, t[0], t[1], id[0], id[1], 0x40, 0, p.ttl, p.proto(), 0, 0,
-        s[0], s[1], s[2], s[3], d[0], d[1], d[2], d[3],
+        0x45,
+        p.tos & 0xfc,
+        t[0],
+        t[1],
+        id[0],
+        id[1],
+        0x40,
+        0,
+        p.ttl,
+        p.proto(),
+        0,
+        0,
+        s[0],
+        s[1],
+        s[2],
+        s[3],
+        d[0],
+        d[1],
+        d[2],
+        d[3],
     ];
     let c = inet_checksum(&[&ip]);
     ip[10..12].copy_from_slice(&c.to_be_bytes());
@@ -394,14 +450,20 @@ fn emit_general(f: &Frame) -> Vec<u8> {
             let arp = ArpPacket::new(
                 ArpHardwareId::ETHERNET,
                 EtherType::IPV4,
-                if a.request { ArpOperation::REQUEST } else { ArpOperation::REPLY },
+                if a.request {
+                    ArpOperation::REQUEST
+                } else {
+                    ArpOperation::REPLY
+                },
                 &a.sha,
                 &a.spa.octets(),
                 &a.tha,
                 &a.tpa.octets(),
             );
             if let Ok(arp) = arp {
-                let _ = PacketBuilder::ethernet2(f.src, f.dst).arp(arp).write(&mut out);
+                let _ = PacketBuilder::ethernet2(f.src, f.dst)
+                    .arp(arp)
+                    .write(&mut out);
             }
         }
         Body::Ipv4(p) => {
@@ -457,7 +519,12 @@ fn parse_fast(bytes: &[u8]) -> Option<Frame> {
             if i[0] != ICMP_ECHO_REPLY && i[0] != ICMP_ECHO_REQUEST {
                 return None;
             }
-            L4::Icmp(Icmp { typ: i[0], code: i[1], rest: [i[4], i[5], i[6], i[7]], data: pl[8..].to_vec() })
+            L4::Icmp(Icmp {
+                typ: i[0],
+                code: i[1],
+                rest: [i[4], i[5], i[6], i[7]],
+                data: pl[8..].to_vec(),
+            })
         }
         6 => {
             let t = pl.get(..20)?;
@@ -471,7 +538,13 @@ fn parse_fast(bytes: &[u8]) -> Option<Frame> {
                 dport: u16::from_be_bytes([t[2], t[3]]),
                 seq: u32::from_be_bytes([t[4], t[5], t[6], t[7]]),
                 ack: u32::from_be_bytes([t[8], t[9], t[10], t[11]]),
-                flags: TcpFlags { fin: f & 1 != 0, syn: f & 2 != 0, rst: f & 4 != 0, psh: f & 8 != 0, ack: f & 16 != 0 },
+                flags: TcpFlags {
+                    fin: f & 1 != 0,
+                    syn: f & 2 != 0,
+                    rst: f & 4 != 0,
+                    psh: f & 8 != 0,
+                    ack: f & 16 != 0,
+                },
                 window: u16::from_be_bytes([t[14], t[15]]),
                 options: pl[20..doff].to_vec(),
                 payload: pl[doff..].to_vec(),
@@ -508,7 +581,9 @@ fn parse_fast(bytes: &[u8]) -> Option<Frame> {
 /// Parse bytes into a frame with etherparse (every case, the reference for `parse_fast`).
 fn parse_general(bytes: &[u8]) -> Result<Frame, String> {
     let h = PacketHeaders::from_ethernet_slice(bytes).map_err(|e| e.to_string())?;
-    let Some(etherparse::LinkHeader::Ethernet2(eth)) = h.link else { return Err("not Ethernet II".into()) };
+    let Some(etherparse::LinkHeader::Ethernet2(eth)) = h.link else {
+        return Err("not Ethernet II".into());
+    };
     let body = match h.net {
         Some(NetHeaders::Arp(a)) => {
             let a = a.try_eth_ipv4().map_err(|e| e.to_string())?;
@@ -525,22 +600,38 @@ fn parse_general(bytes: &[u8]) -> Result<Frame, String> {
             let l4 = match h.transport {
                 Some(TransportHeader::Icmpv4(i)) => {
                     let b = i.to_bytes();
-                    L4::Icmp(Icmp { typ: b[0], code: b[1], rest: [b[4], b[5], b[6], b[7]], data: payload })
+                    L4::Icmp(Icmp {
+                        typ: b[0],
+                        code: b[1],
+                        rest: [b[4], b[5], b[6], b[7]],
+                        data: payload,
+                    })
                 }
                 Some(TransportHeader::Tcp(t)) => L4::Tcp(Tcp {
                     sport: t.source_port,
                     dport: t.destination_port,
                     seq: t.sequence_number,
                     ack: t.acknowledgment_number,
-                    flags: TcpFlags { fin: t.fin, syn: t.syn, rst: t.rst, psh: t.psh, ack: t.ack },
+                    flags: TcpFlags {
+                        fin: t.fin,
+                        syn: t.syn,
+                        rst: t.rst,
+                        psh: t.psh,
+                        ack: t.ack,
+                    },
                     window: t.window_size,
                     options: t.options.as_slice().to_vec(),
                     payload,
                 }),
-                Some(TransportHeader::Udp(u)) => {
-                    L4::Udp(Udp { sport: u.source_port, dport: u.destination_port, payload })
-                }
-                _ => L4::Other { proto: ip.protocol.0, payload },
+                Some(TransportHeader::Udp(u)) => L4::Udp(Udp {
+                    sport: u.source_port,
+                    dport: u.destination_port,
+                    payload,
+                }),
+                _ => L4::Other {
+                    proto: ip.protocol.0,
+                    payload,
+                },
             };
             Body::Ipv4(Ipv4 {
                 src: Ipv4Addr::from(ip.source),
@@ -551,9 +642,16 @@ fn parse_general(bytes: &[u8]) -> Result<Frame, String> {
                 l4,
             })
         }
-        _ => Body::Other { ethertype: eth.ether_type.0, len: bytes.len().saturating_sub(14) },
+        _ => Body::Other {
+            ethertype: eth.ether_type.0,
+            len: bytes.len().saturating_sub(14),
+        },
     };
-    Ok(Frame { dst: eth.destination, src: eth.source, body })
+    Ok(Frame {
+        dst: eth.destination,
+        src: eth.source,
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -564,7 +662,14 @@ mod tests {
         Frame {
             dst: [2, 0, 0, 0, 0, 2],
             src: [2, 0, 0, 0, 0, 1],
-            body: Body::Ipv4(Ipv4 { src: Ipv4Addr::new(10, 0, 1, 1), dst: Ipv4Addr::new(10, 0, 1, 2), ttl: 64, id: 7, tos: 0, l4 }),
+            body: Body::Ipv4(Ipv4 {
+                src: Ipv4Addr::new(10, 0, 1, 1),
+                dst: Ipv4Addr::new(10, 0, 1, 2),
+                ttl: 64,
+                id: 7,
+                tos: 0,
+                l4,
+            }),
         }
     }
 
@@ -572,12 +677,34 @@ mod tests {
     fn round_trips() {
         let frames = vec![
             ip(L4::Icmp(Icmp::echo(true, 0x1234, 1, vec![0xab; 56]))),
-            ip(L4::Tcp(Tcp { sport: 40000, dport: 80, seq: 1, ack: 0, flags: TcpFlags { syn: true, ..Default::default() }, window: 64240, options: vec![], payload: vec![] })),
-            ip(L4::Udp(Udp { sport: 5000, dport: 53, payload: vec![1, 2, 3] })),
+            ip(L4::Tcp(Tcp {
+                sport: 40000,
+                dport: 80,
+                seq: 1,
+                ack: 0,
+                flags: TcpFlags {
+                    syn: true,
+                    ..Default::default()
+                },
+                window: 64240,
+                options: vec![],
+                payload: vec![],
+            })),
+            ip(L4::Udp(Udp {
+                sport: 5000,
+                dport: 53,
+                payload: vec![1, 2, 3],
+            })),
             Frame {
                 dst: BROADCAST,
                 src: [2, 0, 0, 0, 0, 1],
-                body: Body::Arp(Arp { request: true, sha: [2, 0, 0, 0, 0, 1], spa: Ipv4Addr::new(10, 0, 1, 1), tha: [0; 6], tpa: Ipv4Addr::new(10, 0, 1, 2) }),
+                body: Body::Arp(Arp {
+                    request: true,
+                    sha: [2, 0, 0, 0, 0, 1],
+                    spa: Ipv4Addr::new(10, 0, 1, 1),
+                    tha: [0; 6],
+                    tpa: Ipv4Addr::new(10, 0, 1, 2),
+                }),
             },
         ];
         for f in frames {
@@ -639,7 +766,7 @@ mod tests {
             if cut < b.len() {
                 b.truncate(cut);
             }
-            b.extend(std::iter::repeat(0xee).take(extend));
+            b.extend(std::iter::repeat_n(0xee, extend));
             if let Some(f) = parse_fast(&b) {
                 proptest::prop_assert_eq!(Ok(f), parse_general(&b));
             }
@@ -680,17 +807,47 @@ mod tests {
 
     #[test]
     fn fast_emit_leaves_the_rest_to_etherparse() {
-        let tcp = L4::Tcp(Tcp { sport: 1, dport: 2, seq: 3, ack: 4, flags: TcpFlags::default(), window: 5, options: vec![], payload: vec![] });
+        let tcp = L4::Tcp(Tcp {
+            sport: 1,
+            dport: 2,
+            seq: 3,
+            ack: 4,
+            flags: TcpFlags::default(),
+            window: 5,
+            options: vec![],
+            payload: vec![],
+        });
         assert_eq!(emit_fast(&ip(tcp)), None);
-        assert_eq!(emit_fast(&ip(L4::Icmp(Icmp { typ: 3, code: 1, rest: [0; 4], data: vec![] }))), None);
+        assert_eq!(
+            emit_fast(&ip(L4::Icmp(Icmp {
+                typ: 3,
+                code: 1,
+                rest: [0; 4],
+                data: vec![]
+            }))),
+            None
+        );
     }
 
     #[test]
     fn fast_parse_takes_the_common_frames() {
         for l4 in [
             L4::Icmp(Icmp::echo(true, 1, 2, vec![0; 56])),
-            L4::Udp(Udp { sport: 1, dport: 2, payload: vec![3] }),
-            L4::Tcp(Tcp { sport: 1, dport: 2, seq: 3, ack: 4, flags: TcpFlags::default(), window: 5, options: vec![1, 1, 1, 1], payload: vec![6] }),
+            L4::Udp(Udp {
+                sport: 1,
+                dport: 2,
+                payload: vec![3],
+            }),
+            L4::Tcp(Tcp {
+                sport: 1,
+                dport: 2,
+                seq: 3,
+                ack: 4,
+                flags: TcpFlags::default(),
+                window: 5,
+                options: vec![1, 1, 1, 1],
+                payload: vec![6],
+            }),
         ] {
             let b = emit(&ip(l4));
             assert_eq!(parse_fast(&b), Some(parse_general(&b).unwrap()));
@@ -699,9 +856,24 @@ mod tests {
 
     #[test]
     fn quoted_packet_of_an_error() {
-        let orig = Ipv4 { src: Ipv4Addr::new(10, 0, 1, 1), dst: Ipv4Addr::new(10, 0, 2, 2), ttl: 1, id: 1, tos: 0, l4: L4::Icmp(Icmp::echo(true, 9, 3, vec![0; 56])) };
-        let e = Icmp { typ: ICMP_TIME_EXCEEDED, code: 0, rest: [0; 4], data: orig.quote() };
+        let orig = Ipv4 {
+            src: Ipv4Addr::new(10, 0, 1, 1),
+            dst: Ipv4Addr::new(10, 0, 2, 2),
+            ttl: 1,
+            id: 1,
+            tos: 0,
+            l4: L4::Icmp(Icmp::echo(true, 9, 3, vec![0; 56])),
+        };
+        let e = Icmp {
+            typ: ICMP_TIME_EXCEEDED,
+            code: 0,
+            rest: [0; 4],
+            data: orig.quote(),
+        };
         let q = e.quoted().unwrap();
-        assert_eq!((q.dst, q.proto, q.c, q.d), (Ipv4Addr::new(10, 0, 2, 2), 1, 9, 3));
+        assert_eq!(
+            (q.dst, q.proto, q.c, q.d),
+            (Ipv4Addr::new(10, 0, 2, 2), 1, 9, 3)
+        );
     }
 }

@@ -32,11 +32,19 @@ fn fdb_update(sim: &mut Sim, br: DeviceId, port: DeviceId, mac: [u8; 6]) {
         return;
     }
     let now = sim.world.now;
-    let Some(b) = sim.world.dev_mut(br).bridge_mut() else { return };
+    let Some(b) = sim.world.dev_mut(br).bridge_mut() else {
+        return;
+    };
     match b.fdb.position(&mac) {
         Some(p) if b.fdb[p].local || b.fdb[p].is_static => {}
         Some(p) => b.fdb.refresh(p, Some(port), now),
-        None => b.fdb.push(FdbEntry { mac, port: Some(port), local: false, is_static: false, updated: now }),
+        None => b.fdb.push(FdbEntry {
+            mac,
+            port: Some(port),
+            local: false,
+            is_static: false,
+            updated: now,
+        }),
     }
 }
 
@@ -57,7 +65,11 @@ fn port_forwarding(sim: &Sim, p: DeviceId) -> bool {
 fn bridge_nf(sim: &Sim, br: DeviceId, frame: &Frame) -> bool {
     let ns = sim.world.dev(br).netns;
     matches!(frame.body, Body::Ipv4(_))
-        && sim.world.ns(ns).sysctl.flag("net.bridge.bridge-nf-call-iptables")
+        && sim
+            .world
+            .ns(ns)
+            .sysctl
+            .flag("net.bridge.bridge-nf-call-iptables")
         && sim.world.ns(ns).nf.is_active()
 }
 
@@ -69,7 +81,11 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
     fdb_cleanup(sim, br);
     fdb_update(sim, br, port, frame.src);
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { where_(&sim.world, port) } else { String::new() }; // only traces read it
+    let lab = if sim.trace.enabled {
+        where_(&sim.world, port)
+    } else {
+        String::new()
+    }; // only traces read it
     let br_name = sim.world.dev(br).name.clone();
     let port_name = sim.world.dev(port).name.clone();
     let pkt_type = if frame.is_broadcast() {
@@ -83,7 +99,20 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
     if bridge_nf(sim, br, &frame) {
         if let Body::Ipv4(p) = &mut frame.body {
             let dst_before = p.dst;
-            let ok = nf_hook_full(sim, ns, Hook::PreRouting, p, Some(&br_name), None, None, Some(&port_name), None, true, Some(frame.src), pkt_type);
+            let ok = nf_hook_full(
+                sim,
+                ns,
+                Hook::PreRouting,
+                p,
+                Some(&br_name),
+                None,
+                None,
+                Some(&port_name),
+                None,
+                true,
+                Some(frame.src),
+                pkt_type,
+            );
             if ok != Ok(true) {
                 return;
             }
@@ -94,7 +123,12 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
                     if rt.dev == br && !rt.local {
                         let nh = rt.gateway.unwrap_or(p.dst);
                         let pkt = p.clone();
-                        sim.trace.step(now, &lab, || format!("bridge {br_name}: NAT moved the destination to {}: bridged there", pkt.dst));
+                        sim.trace.step(now, &lab, || {
+                            format!(
+                                "bridge {br_name}: NAT moved the destination to {}: bridged there",
+                                pkt.dst
+                            )
+                        });
                         super::neigh_output(sim, ns, br, nh, pkt);
                         return;
                     }
@@ -102,23 +136,48 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
             }
         }
     }
-    let dest = if frame.is_multicast() { None } else { fdb_lookup(sim, br, &frame.dst) };
+    let dest = if frame.is_multicast() {
+        None
+    } else {
+        fdb_lookup(sim, br, &frame.dst)
+    };
     match dest {
         Some(None) => {
-            sim.trace.step(now, &lab, || format!("bridge {br_name}: {} is the bridge itself: up to its stack", fmt_mac(&frame.dst)));
+            sim.trace.step(now, &lab, || {
+                format!(
+                    "bridge {br_name}: {} is the bridge itself: up to its stack",
+                    fmt_mac(&frame.dst)
+                )
+            });
             netif_receive_host(sim, br, frame);
         }
         Some(Some(out)) if out == port => {
-            sim.trace.drop_step(now, &lab, || format!("bridge {br_name}: {} lives behind the ingress port: dropped", fmt_mac(&frame.dst)));
+            sim.trace.drop_step(now, &lab, || {
+                format!(
+                    "bridge {br_name}: {} lives behind the ingress port: dropped",
+                    fmt_mac(&frame.dst)
+                )
+            });
         }
         Some(Some(out)) => {
             let on = sim.world.dev(out).name.clone();
-            sim.trace.step(now, &lab, || format!("bridge {br_name}: {} learned on {on}: forward", fmt_mac(&frame.dst)));
+            sim.trace.step(now, &lab, || {
+                format!(
+                    "bridge {br_name}: {} learned on {on}: forward",
+                    fmt_mac(&frame.dst)
+                )
+            });
             forward(sim, br, Some(port), out, frame.clone(), pkt_type);
         }
         None => {
-            let why = if frame.is_multicast() { "broadcast/multicast" } else { "unknown unicast" };
-            sim.trace.step(now, &lab, || format!("bridge {br_name}: {} is {why}: flood", fmt_mac(&frame.dst)));
+            let why = if frame.is_multicast() {
+                "broadcast/multicast"
+            } else {
+                "unknown unicast"
+            };
+            sim.trace.step(now, &lab, || {
+                format!("bridge {br_name}: {} is {why}: flood", fmt_mac(&frame.dst))
+            });
             for p in sim.world.bridge_ports(br) {
                 if p != port {
                     forward(sim, br, Some(port), p, frame.clone(), pkt_type);
@@ -132,7 +191,14 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
 }
 
 /// Send a frame out of one port (`br_forward`), through br_netfilter when enabled.
-fn forward(sim: &mut Sim, br: DeviceId, from: Option<DeviceId>, to: DeviceId, mut frame: Frame, pkt_type: PktType) {
+fn forward(
+    sim: &mut Sim,
+    br: DeviceId,
+    from: Option<DeviceId>,
+    to: DeviceId,
+    mut frame: Frame,
+    pkt_type: PktType,
+) {
     if !port_forwarding(sim, to) {
         return;
     }
@@ -144,7 +210,20 @@ fn forward(sim: &mut Sim, br: DeviceId, from: Option<DeviceId>, to: DeviceId, mu
         let src = frame.src;
         if let Body::Ipv4(p) = &mut frame.body {
             for hook in [Hook::Forward, Hook::PostRouting] {
-                let ok = nf_hook_full(sim, ns, hook, p, Some(&br_name), Some(&br_name), Some(br), Some(&pin), Some(&pout), true, Some(src), pkt_type);
+                let ok = nf_hook_full(
+                    sim,
+                    ns,
+                    hook,
+                    p,
+                    Some(&br_name),
+                    Some(&br_name),
+                    Some(br),
+                    Some(&pin),
+                    Some(&pout),
+                    true,
+                    Some(src),
+                    pkt_type,
+                );
                 if ok != Ok(true) {
                     return;
                 }
@@ -157,8 +236,16 @@ fn forward(sim: &mut Sim, br: DeviceId, from: Option<DeviceId>, to: DeviceId, mu
 /// The bridge device transmits a frame from its own stack (`br_dev_xmit`).
 pub fn dev_xmit(sim: &mut Sim, br: DeviceId, frame: &Frame) {
     fdb_cleanup(sim, br);
-    let pkt_type = if frame.is_broadcast() { PktType::Broadcast } else { PktType::Unicast };
-    match if frame.is_multicast() { None } else { fdb_lookup(sim, br, &frame.dst) } {
+    let pkt_type = if frame.is_broadcast() {
+        PktType::Broadcast
+    } else {
+        PktType::Unicast
+    };
+    match if frame.is_multicast() {
+        None
+    } else {
+        fdb_lookup(sim, br, &frame.dst)
+    } {
         Some(Some(p)) => forward(sim, br, None, p, frame.clone(), pkt_type),
         Some(None) => {}
         None => {

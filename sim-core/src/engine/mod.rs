@@ -15,7 +15,7 @@ use std::collections::BinaryHeap;
 use std::net::Ipv4Addr;
 
 use crate::model::route::{Neigh, NudState, RouteType, REACHABLE_TIME};
-use crate::model::{fmt_mac, DeviceId, DeviceKind, Errno, NetnsId, Nanos, World};
+use crate::model::{fmt_mac, DeviceId, DeviceKind, Errno, Nanos, NetnsId, World};
 use crate::shell::Sim;
 use crate::wire::{self, Arp, Body, Frame, Icmp, Ipv4, Mac, BROADCAST, L4};
 use netfilter::{Hook, HookCtx, PktType, RejectWith, Verdict};
@@ -37,7 +37,11 @@ enum EventKind {
     /// A frame arrives at a device.
     Rx { dev: DeviceId, bytes: Vec<u8> },
     /// Retransmit an ARP request, or give up.
-    ArpTimer { ns: NetnsId, dev: DeviceId, ip: Ipv4Addr },
+    ArpTimer {
+        ns: NetnsId,
+        dev: DeviceId,
+        ip: Ipv4Addr,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +86,11 @@ pub struct Engine {
 impl Engine {
     fn push(&mut self, at: Nanos, kind: EventKind) {
         self.seq += 1;
-        self.queue.push(Reverse(Event { at, seq: self.seq, kind }));
+        self.queue.push(Reverse(Event {
+            at,
+            seq: self.seq,
+            kind,
+        }));
     }
     /// Start a new command: reset the frame budget.
     pub fn begin_command(&mut self) {
@@ -106,10 +114,19 @@ pub fn route_output(w: &World, ns: NetnsId, dst: Ipv4Addr) -> Result<RouteResult
     match r.kind {
         RouteType::Local => {
             let src = match r.prefsrc {
-                Some(std::net::IpAddr::V4(a)) if !r.dst.contains(&dst) || r.dst.prefix_len() == 32 => a,
+                Some(std::net::IpAddr::V4(a))
+                    if !r.dst.contains(&dst) || r.dst.prefix_len() == 32 =>
+                {
+                    a
+                }
                 _ => dst,
             };
-            Ok(RouteResult { dev: w.ns(ns).lo, src, gateway: None, local: true })
+            Ok(RouteResult {
+                dev: w.ns(ns).lo,
+                src,
+                gateway: None,
+                local: true,
+            })
         }
         RouteType::Unicast | RouteType::Broadcast => {
             let dev = r.dev.ok_or(Errno::NetUnreach)?;
@@ -117,7 +134,12 @@ pub fn route_output(w: &World, ns: NetnsId, dst: Ipv4Addr) -> Result<RouteResult
                 Some(std::net::IpAddr::V4(a)) => a,
                 _ => w.select_src(ns, dev, dst).ok_or(Errno::NetUnreach)?,
             };
-            Ok(RouteResult { dev, src, gateway: r.gateway, local: false })
+            Ok(RouteResult {
+                dev,
+                src,
+                gateway: r.gateway,
+                local: false,
+            })
         }
         RouteType::Blackhole => Err(Errno::Inval),
         RouteType::Unreachable => Err(Errno::HostUnreach),
@@ -149,7 +171,9 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
         if ev.at > until {
             break;
         }
-        let Some(Reverse(ev)) = sim.engine.queue.pop() else { break };
+        let Some(Reverse(ev)) = sim.engine.queue.pop() else {
+            break;
+        };
         if ev.at > sim.world.now {
             sim.world.now = ev.at;
         }
@@ -160,7 +184,11 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
             EventKind::Rx { dev, bytes } => {
                 sim.engine.frames += 1;
                 if sim.engine.frames > sim.world.limits.max_frames {
-                    let name = sim.world.device_exists(dev).then(|| sim.world.dev(dev).name.clone()).unwrap_or_default();
+                    let name = if sim.world.device_exists(dev) {
+                        sim.world.dev(dev).name.clone()
+                    } else {
+                        Default::default()
+                    };
                     sim.engine.overflow = Some(format!(
                         "netsim: frame budget of {} frames for one command exceeded (a loop? last frame arrived at {name}); raise it with --max-frames\n",
                         sim.world.limits.max_frames
@@ -170,7 +198,9 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
                     sim.trace.drop_step(now, &name, || format!("frame budget of {max} frames for one command exceeded: this frame and every frame in flight dropped"));
                     // Cut the loop: every frame in flight is lost. Timers (ARP) keep running
                     // so no neighbour entry is left waiting for a retransmission that never comes.
-                    sim.engine.queue.retain(|Reverse(e)| !matches!(e.kind, EventKind::Rx { .. }));
+                    sim.engine
+                        .queue
+                        .retain(|Reverse(e)| !matches!(e.kind, EventKind::Rx { .. }));
                     continue;
                 }
                 rx(sim, dev, &bytes);
@@ -187,7 +217,13 @@ pub fn run_until(sim: &mut Sim, until: Nanos) {
 /// into socket inbox `id` of namespace `ns` (a ping waiting for its replies). Returns true
 /// when it stopped early; the clock then stands at that event.
 pub fn run_until_inbox(sim: &mut Sim, until: Nanos, ns: NetnsId, id: u16) -> bool {
-    let count = |sim: &mut Sim| sim.world.ns_mut(ns).sockets.inbox(id).map_or(0, |b| b.packets.len());
+    let count = |sim: &mut Sim| {
+        sim.world
+            .ns_mut(ns)
+            .sockets
+            .inbox(id)
+            .map_or(0, |b| b.packets.len())
+    };
     let before = count(sim);
     loop {
         let next = match sim.engine.queue.peek() {
@@ -235,14 +271,27 @@ fn describe(p: &Ipv4) -> String {
         L4::Tcp(t) => {
             let f = t.flags;
             let mut fl = String::new();
-            for (b, c) in [(f.syn, 'S'), (f.fin, 'F'), (f.rst, 'R'), (f.psh, 'P'), (f.ack, '.')] {
+            for (b, c) in [
+                (f.syn, 'S'),
+                (f.fin, 'F'),
+                (f.rst, 'R'),
+                (f.psh, 'P'),
+                (f.ack, '.'),
+            ] {
                 if b {
                     fl.push(c);
                 }
             }
             format!("TCP {}:{} > {}:{} [{fl}]", p.src, t.sport, p.dst, t.dport)
         }
-        L4::Udp(u) => format!("UDP {}:{} > {}:{} len={}", p.src, u.sport, p.dst, u.dport, u.payload.len()),
+        L4::Udp(u) => format!(
+            "UDP {}:{} > {}:{} len={}",
+            p.src,
+            u.sport,
+            p.dst,
+            u.dport,
+            u.payload.len()
+        ),
         L4::Other { proto, .. } => format!("IP proto {proto} {} > {}", p.src, p.dst),
     }
 }
@@ -262,7 +311,13 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             d.stats.tx_packets += 1;
             d.stats.tx_bytes += len;
             let at = sim.world.now.saturating_add(LO_DELAY);
-            sim.engine.push(at, EventKind::Rx { dev, bytes: wire::emit(frame) });
+            sim.engine.push(
+                at,
+                EventKind::Rx {
+                    dev,
+                    bytes: wire::emit(frame),
+                },
+            );
         }
         DeviceKind::Veth { peer } => {
             let carrier = sim.world.carrier(dev);
@@ -270,7 +325,9 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             if !carrier {
                 d.stats.tx_dropped += 1;
                 let now = sim.world.now;
-                sim.trace.drop_step(now, &where_(&sim.world, dev), || format!("no carrier (peer down): {} dropped", fmt_frame(frame)));
+                sim.trace.drop_step(now, &where_(&sim.world, dev), || {
+                    format!("no carrier (peer down): {} dropped", fmt_frame(frame))
+                });
                 return;
             }
             d.stats.tx_packets += 1;
@@ -279,12 +336,16 @@ fn dev_xmit(sim: &mut Sim, dev: DeviceId, frame: &Frame) {
             // The label is formatted only when a trace or capture will keep it.
             if sim.trace.enabled {
                 let w2 = where_(&sim.world, dev);
-                sim.trace.step(now, &w2, || format!("tx {}", fmt_frame(frame)));
+                sim.trace
+                    .step(now, &w2, || format!("tx {}", fmt_frame(frame)));
             }
             let bytes = wire::emit(frame);
             let w = &sim.world;
             sim.trace.capture(now, || where_(w, dev), &bytes);
-            sim.engine.push(now.saturating_add(VETH_DELAY), EventKind::Rx { dev: peer, bytes });
+            sim.engine.push(
+                now.saturating_add(VETH_DELAY),
+                EventKind::Rx { dev: peer, bytes },
+            );
         }
         DeviceKind::Bridge(_) => {
             let d = sim.world.dev_mut(dev);
@@ -306,7 +367,12 @@ fn fmt_frame(f: &Frame) -> String {
 
 /// Send a locally generated IPv4 packet: route, OUTPUT, POSTROUTING, neighbour, wire.
 /// Returns the routing error a socket would see.
-pub fn ip_output(sim: &mut Sim, ns: NetnsId, mut pkt: Ipv4, oif: Option<DeviceId>) -> Result<(), Errno> {
+pub fn ip_output(
+    sim: &mut Sim,
+    ns: NetnsId,
+    mut pkt: Ipv4,
+    oif: Option<DeviceId>,
+) -> Result<(), Errno> {
     let mut rt = match oif {
         Some(dev) => {
             // SO_BINDTODEVICE (`ping -I DEV`): route within the device only.
@@ -314,8 +380,16 @@ pub fn ip_output(sim: &mut Sim, ns: NetnsId, mut pkt: Ipv4, oif: Option<DeviceId
             match r {
                 Ok(r) if r.dev == dev || r.local => r,
                 _ => {
-                    let src = sim.world.select_src(ns, dev, pkt.dst).ok_or(Errno::NetUnreach)?;
-                    RouteResult { dev, src, gateway: None, local: false }
+                    let src = sim
+                        .world
+                        .select_src(ns, dev, pkt.dst)
+                        .ok_or(Errno::NetUnreach)?;
+                    RouteResult {
+                        dev,
+                        src,
+                        gateway: None,
+                        local: false,
+                    }
                 }
             }
         }
@@ -325,11 +399,29 @@ pub fn ip_output(sim: &mut Sim, ns: NetnsId, mut pkt: Ipv4, oif: Option<DeviceId
         pkt.src = rt.src;
     }
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
-    sim.trace.step(now, &lab, || format!("send {} via {}", describe(&pkt), route_desc(&sim.world, &rt)));
+    let lab = if sim.trace.enabled {
+        ns_label(&sim.world, ns)
+    } else {
+        String::new()
+    }; // only traces read it
+    sim.trace.step(now, &lab, || {
+        format!(
+            "send {} via {}",
+            describe(&pkt),
+            route_desc(&sim.world, &rt)
+        )
+    });
     let out_name = sim.world.dev(rt.dev).name.clone();
     let dst_before = pkt.dst;
-    if !nf_hook(sim, ns, Hook::LocalOut, &mut pkt, None, Some(&out_name), None)? {
+    if !nf_hook(
+        sim,
+        ns,
+        Hook::LocalOut,
+        &mut pkt,
+        None,
+        Some(&out_name),
+        None,
+    )? {
         return Ok(());
     }
     if pkt.dst != dst_before {
@@ -337,7 +429,15 @@ pub fn ip_output(sim: &mut Sim, ns: NetnsId, mut pkt: Ipv4, oif: Option<DeviceId
         rt = route_output(&sim.world, ns, pkt.dst)?;
     }
     let out_name = sim.world.dev(rt.dev).name.clone();
-    if !nf_hook(sim, ns, Hook::PostRouting, &mut pkt, None, Some(&out_name), Some(rt.dev))? {
+    if !nf_hook(
+        sim,
+        ns,
+        Hook::PostRouting,
+        &mut pkt,
+        None,
+        Some(&out_name),
+        Some(rt.dev),
+    )? {
         return Ok(());
     }
     let nh = rt.gateway.unwrap_or(pkt.dst);
@@ -363,7 +463,20 @@ fn nf_hook(
     out_dev: Option<&str>,
     out_id: Option<DeviceId>,
 ) -> Result<bool, Errno> {
-    nf_hook_full(sim, ns, hook, pkt, in_dev, out_dev, out_id, None, None, false, None, PktType::Unicast)
+    nf_hook_full(
+        sim,
+        ns,
+        hook,
+        pkt,
+        in_dev,
+        out_dev,
+        out_id,
+        None,
+        None,
+        false,
+        None,
+        PktType::Unicast,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -386,11 +499,18 @@ fn nf_hook_full(
     }
     let w = &sim.world;
     // Addresses only when a rule can look at them (see `Netfilter::needs_addrs`).
-    let addrs = if w.ns(ns).nf.needs_addrs { w.v4_addrs(ns) } else { Vec::new() };
+    let addrs = if w.ns(ns).nf.needs_addrs {
+        w.v4_addrs(ns)
+    } else {
+        Vec::new()
+    };
     let mut bcast = Vec::new();
     for (d, a, p) in &addrs {
         for b in w.dev(*d).addrs.iter() {
-            if let crate::model::IfAddr::V4 { addr, brd: Some(x), .. } = b {
+            if let crate::model::IfAddr::V4 {
+                addr, brd: Some(x), ..
+            } = b
+            {
                 if addr == a {
                     bcast.push(*x);
                 }
@@ -404,7 +524,9 @@ fn nf_hook_full(
     }
     bcast.push(Ipv4Addr::BROADCAST);
     let masq_src = out_id.and_then(|d| w.select_src(ns, d, pkt.dst));
-    let in_addr = in_dev.and_then(|n| w.dev_by_name(ns, n)).and_then(|d| addrs.iter().find(|(x, _, _)| *x == d).map(|(_, a, _)| *a));
+    let in_addr = in_dev
+        .and_then(|n| w.dev_by_name(ns, n))
+        .and_then(|d| addrs.iter().find(|(x, _, _)| *x == d).map(|(_, a, _)| *a));
     let ctx = HookCtx {
         hook,
         in_dev: in_dev.map(str::to_string),
@@ -425,7 +547,11 @@ fn nf_hook_full(
     let before = pkt.clone();
     let v = sim.world.ns_mut(ns).nf.hook(&ctx, pkt, &mut steps);
     if sim.trace.enabled {
-        let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
+        let lab = if sim.trace.enabled {
+            ns_label(&sim.world, ns)
+        } else {
+            String::new()
+        }; // only traces read it
         let now = sim.world.now;
         // When netfilter dropped the packet, its last step (the rule or policy) is why.
         let n = steps.len();
@@ -461,7 +587,12 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
                 ttl: 64,
                 id: 0,
                 tos: 0xc0,
-                l4: L4::Icmp(Icmp { typ, code, rest: [0; 4], data: orig.quote() }),
+                l4: L4::Icmp(Icmp {
+                    typ,
+                    code,
+                    rest: [0; 4],
+                    data: orig.quote(),
+                }),
             }
         }
         RejectWith::TcpReset => {
@@ -472,7 +603,13 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
             let (seq, ack, ackf) = if t.flags.ack {
                 (t.ack, 0, false)
             } else {
-                (0, t.seq.wrapping_add(u32::from(t.flags.syn) + u32::from(t.flags.fin) + t.payload.len() as u32), true)
+                (
+                    0,
+                    t.seq.wrapping_add(
+                        u32::from(t.flags.syn) + u32::from(t.flags.fin) + t.payload.len() as u32,
+                    ),
+                    true,
+                )
             };
             Ipv4 {
                 src: orig.dst,
@@ -485,7 +622,11 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
                     dport: t.sport,
                     seq,
                     ack,
-                    flags: wire::TcpFlags { rst: true, ack: ackf, ..Default::default() },
+                    flags: wire::TcpFlags {
+                        rst: true,
+                        ack: ackf,
+                        ..Default::default()
+                    },
                     window: 0,
                     options: vec![],
                     payload: vec![],
@@ -499,7 +640,9 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
         reply.src = if sim.world.is_local_v4(ns, orig.dst).is_some() {
             orig.dst
         } else {
-            route_output(&sim.world, ns, orig.src).map(|r| r.src).unwrap_or(orig.dst)
+            route_output(&sim.world, ns, orig.src)
+                .map(|r| r.src)
+                .unwrap_or(orig.dst)
         };
     }
     let _ = ip_output(sim, ns, reply, None);
@@ -509,7 +652,11 @@ fn send_reject(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, with: RejectWith) {
 fn neigh_output(sim: &mut Sim, ns: NetnsId, dev: DeviceId, nh: Ipv4Addr, pkt: Ipv4) {
     let d = sim.world.dev(dev);
     if d.is_loopback() {
-        let frame = Frame { dst: [0; 6], src: [0; 6], body: Body::Ipv4(pkt) };
+        let frame = Frame {
+            dst: [0; 6],
+            src: [0; 6],
+            body: Body::Ipv4(pkt),
+        };
         dev_xmit(sim, dev, &frame);
         return;
     }
@@ -518,26 +665,43 @@ fn neigh_output(sim: &mut Sim, ns: NetnsId, dev: DeviceId, nh: Ipv4Addr, pkt: Ip
     let is_bcast = nh == Ipv4Addr::BROADCAST
         || sim.world.dev(dev).addrs.iter().any(|a| match a {
             crate::model::IfAddr::V4 { addr, prefix, .. } => {
-                *prefix < 31 && ipnet::Ipv4Net::new(*addr, *prefix).is_ok_and(|n| n.broadcast() == nh)
+                *prefix < 31
+                    && ipnet::Ipv4Net::new(*addr, *prefix).is_ok_and(|n| n.broadcast() == nh)
             }
             _ => false,
         });
     if is_bcast {
-        let frame = Frame { dst: BROADCAST, src: src_mac, body: Body::Ipv4(pkt) };
+        let frame = Frame {
+            dst: BROADCAST,
+            src: src_mac,
+            body: Body::Ipv4(pkt),
+        };
         dev_xmit(sim, dev, &frame);
         return;
     }
     neigh_refresh(&mut sim.world, ns);
     let now = sim.world.now;
-    let entry = sim.world.ns(ns).neigh.iter().position(|n| n.ip == nh && n.dev == dev);
+    let entry = sim
+        .world
+        .ns(ns)
+        .neigh
+        .iter()
+        .position(|n| n.ip == nh && n.dev == dev);
     if let Some(i) = entry {
         let n = &sim.world.ns(ns).neigh[i];
-        if let (Some(mac), true) = (n.mac, n.state != NudState::Incomplete && n.state != NudState::Failed) {
+        if let (Some(mac), true) = (
+            n.mac,
+            n.state != NudState::Incomplete && n.state != NudState::Failed,
+        ) {
             if n.state == NudState::Stale {
                 // STALE -> DELAY -> (confirmed by the reply traffic) REACHABLE, simplified.
                 sim.world.ns_mut(ns).neigh[i].state = NudState::Delay;
             }
-            let frame = Frame { dst: mac, src: src_mac, body: Body::Ipv4(pkt) };
+            let frame = Frame {
+                dst: mac,
+                src: src_mac,
+                body: Body::Ipv4(pkt),
+            };
             dev_xmit(sim, dev, &frame);
             return;
         }
@@ -565,21 +729,40 @@ fn neigh_output(sim: &mut Sim, ns: NetnsId, dev: DeviceId, nh: Ipv4Addr, pkt: Ip
     let src_ip = pkt.src;
     queue_pending(sim, ns, dev, nh, pkt);
     send_arp_request(sim, ns, dev, nh, Some(src_ip));
-    sim.engine.push(now.saturating_add(ARP_RETRANS), EventKind::ArpTimer { ns, dev, ip: nh });
+    sim.engine.push(
+        now.saturating_add(ARP_RETRANS),
+        EventKind::ArpTimer { ns, dev, ip: nh },
+    );
 }
 
 fn queue_pending(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr, pkt: Ipv4) {
-    match sim.engine.pending.iter_mut().find(|p| p.ns == ns && p.dev == dev && p.ip == ip) {
+    match sim
+        .engine
+        .pending
+        .iter_mut()
+        .find(|p| p.ns == ns && p.dev == dev && p.ip == ip)
+    {
         Some(p) => {
             if p.packets.len() < ARP_QUEUE {
                 p.packets.push(pkt)
             }
         }
-        None => sim.engine.pending.push(Pending { ns, dev, ip, packets: vec![pkt] }),
+        None => sim.engine.pending.push(Pending {
+            ns,
+            dev,
+            ip,
+            packets: vec![pkt],
+        }),
     }
 }
 
-fn send_arp_request(sim: &mut Sim, ns: NetnsId, dev: DeviceId, target: Ipv4Addr, src_hint: Option<Ipv4Addr>) {
+fn send_arp_request(
+    sim: &mut Sim,
+    ns: NetnsId,
+    dev: DeviceId,
+    target: Ipv4Addr,
+    src_hint: Option<Ipv4Addr>,
+) {
     let d = sim.world.dev(dev);
     let mac = d.mac;
     // arp_announce=0: use the packet's source address if it is local, else the device's.
@@ -587,10 +770,26 @@ fn send_arp_request(sim: &mut Sim, ns: NetnsId, dev: DeviceId, target: Ipv4Addr,
         .filter(|s| sim.world.is_local_v4(ns, *s).is_some())
         .or_else(|| sim.world.select_src(ns, dev, target))
         .unwrap_or(Ipv4Addr::UNSPECIFIED);
-    if let Some(n) = sim.world.ns_mut(ns).neigh.iter_mut().find(|n| n.ip == target && n.dev == dev) {
+    if let Some(n) = sim
+        .world
+        .ns_mut(ns)
+        .neigh
+        .iter_mut()
+        .find(|n| n.ip == target && n.dev == dev)
+    {
         n.probes += 1;
     }
-    let frame = Frame { dst: BROADCAST, src: mac, body: Body::Arp(Arp { request: true, sha: mac, spa, tha: [0; 6], tpa: target }) };
+    let frame = Frame {
+        dst: BROADCAST,
+        src: mac,
+        body: Body::Arp(Arp {
+            request: true,
+            sha: mac,
+            spa,
+            tha: [0; 6],
+            tpa: target,
+        }),
+    };
     dev_xmit(sim, dev, &frame);
 }
 
@@ -599,8 +798,16 @@ fn arp_timer(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr) {
         sim.engine.pending.retain(|p| p.dev != dev);
         return;
     }
-    let Some(i) = sim.world.ns(ns).neigh.iter().position(|n| n.ip == ip && n.dev == dev) else {
-        sim.engine.pending.retain(|p| !(p.ns == ns && p.dev == dev && p.ip == ip));
+    let Some(i) = sim
+        .world
+        .ns(ns)
+        .neigh
+        .iter()
+        .position(|n| n.ip == ip && n.dev == dev)
+    else {
+        sim.engine
+            .pending
+            .retain(|p| !(p.ns == ns && p.dev == dev && p.ip == ip));
         return;
     };
     let n = sim.world.ns(ns).neigh[i].clone();
@@ -608,18 +815,36 @@ fn arp_timer(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr) {
         return;
     }
     if n.probes < ARP_PROBES {
-        let src = sim.engine.pending.iter().find(|p| p.ns == ns && p.dev == dev && p.ip == ip).and_then(|p| p.packets.first().map(|x| x.src));
+        let src = sim
+            .engine
+            .pending
+            .iter()
+            .find(|p| p.ns == ns && p.dev == dev && p.ip == ip)
+            .and_then(|p| p.packets.first().map(|x| x.src));
         send_arp_request(sim, ns, dev, ip, src);
         let now = sim.world.now;
-        sim.engine.push(now.saturating_add(ARP_RETRANS), EventKind::ArpTimer { ns, dev, ip });
+        sim.engine.push(
+            now.saturating_add(ARP_RETRANS),
+            EventKind::ArpTimer { ns, dev, ip },
+        );
         return;
     }
     // Resolution failed: every queued packet gets a local "host unreachable".
     sim.world.ns_mut(ns).neigh[i].state = NudState::Failed;
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
-    sim.trace.drop_step(now, &lab, || format!("ARP for {ip} failed after {ARP_PROBES} probes: host unreachable"));
-    let pos = sim.engine.pending.iter().position(|p| p.ns == ns && p.dev == dev && p.ip == ip);
+    let lab = if sim.trace.enabled {
+        where_(&sim.world, dev)
+    } else {
+        String::new()
+    }; // only traces read it
+    sim.trace.drop_step(now, &lab, || {
+        format!("ARP for {ip} failed after {ARP_PROBES} probes: host unreachable")
+    });
+    let pos = sim
+        .engine
+        .pending
+        .iter()
+        .position(|p| p.ns == ns && p.dev == dev && p.ip == ip);
     if let Some(p) = pos {
         let p = sim.engine.pending.remove(p);
         for pkt in p.packets {
@@ -639,7 +864,12 @@ fn local_icmp_error(sim: &mut Sim, ns: NetnsId, orig: &Ipv4, typ: u8, code: u8) 
         ttl: 64,
         id: 0,
         tos: 0xc0,
-        l4: L4::Icmp(Icmp { typ, code, rest: [0; 4], data: orig.quote() }),
+        l4: L4::Icmp(Icmp {
+            typ,
+            code,
+            rest: [0; 4],
+            data: orig.quote(),
+        }),
     };
     if sim.world.is_local_v4(ns, orig.src).is_some() {
         // Delivered to ourselves through loopback: lost while `lo` is down.
@@ -732,19 +962,32 @@ fn netif_receive(sim: &mut Sim, dev: DeviceId, frame: Frame) {
 
 fn arp_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, a: Arp) {
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
-    // arp_ignore=0: answer for any local address of the namespace.
+    let lab = if sim.trace.enabled {
+        where_(&sim.world, dev)
+    } else {
+        String::new()
+    }; // only traces read it
+       // arp_ignore=0: answer for any local address of the namespace.
     let for_us = sim.world.is_local_v4(ns, a.tpa).is_some() && !a.tpa.is_loopback();
-    let existing = sim.world.ns(ns).neigh.iter().position(|n| n.ip == a.spa && n.dev == dev);
+    let existing = sim
+        .world
+        .ns(ns)
+        .neigh
+        .iter()
+        .position(|n| n.ip == a.spa && n.dev == dev);
     if a.request {
         if !for_us {
             return;
         }
-        sim.trace.step(now, &lab, || format!("ARP who-has {} from {}: answering", a.tpa, a.spa));
+        sim.trace.step(now, &lab, || {
+            format!("ARP who-has {} from {}: answering", a.tpa, a.spa)
+        });
         match existing {
             Some(i) => {
                 let n = &mut sim.world.ns_mut(ns).neigh[i];
-                if n.state != NudState::Permanent && n.mac != Some(a.sha) || n.state == NudState::Incomplete {
+                if n.state != NudState::Permanent && n.mac != Some(a.sha)
+                    || n.state == NudState::Incomplete
+                {
                     n.mac = Some(a.sha);
                     n.state = NudState::Stale;
                     n.updated = now;
@@ -761,7 +1004,17 @@ fn arp_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, a: Arp) {
             }),
         }
         let mac = sim.world.dev(dev).mac;
-        let reply = Frame { dst: a.sha, src: mac, body: Body::Arp(Arp { request: false, sha: mac, spa: a.tpa, tha: a.sha, tpa: a.spa }) };
+        let reply = Frame {
+            dst: a.sha,
+            src: mac,
+            body: Body::Arp(Arp {
+                request: false,
+                sha: mac,
+                spa: a.tpa,
+                tha: a.sha,
+                tpa: a.spa,
+            }),
+        };
         dev_xmit(sim, dev, &reply);
         flush_pending(sim, ns, dev, a.spa);
     } else if let Some(i) = existing {
@@ -772,45 +1025,118 @@ fn arp_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, a: Arp) {
         n.mac = Some(a.sha);
         n.state = NudState::Reachable;
         n.updated = now;
-        sim.trace.step(now, &lab, || format!("ARP reply: {} is-at {}", a.spa, fmt_mac(&a.sha)));
+        sim.trace.step(now, &lab, || {
+            format!("ARP reply: {} is-at {}", a.spa, fmt_mac(&a.sha))
+        });
         flush_pending(sim, ns, dev, a.spa);
     }
 }
 
 fn flush_pending(sim: &mut Sim, ns: NetnsId, dev: DeviceId, ip: Ipv4Addr) {
-    let Some(pos) = sim.engine.pending.iter().position(|p| p.ns == ns && p.dev == dev && p.ip == ip) else { return };
-    let Some(mac) = sim.world.ns(ns).neigh.iter().find(|n| n.ip == ip && n.dev == dev).and_then(|n| n.mac) else { return };
+    let Some(pos) = sim
+        .engine
+        .pending
+        .iter()
+        .position(|p| p.ns == ns && p.dev == dev && p.ip == ip)
+    else {
+        return;
+    };
+    let Some(mac) = sim
+        .world
+        .ns(ns)
+        .neigh
+        .iter()
+        .find(|n| n.ip == ip && n.dev == dev)
+        .and_then(|n| n.mac)
+    else {
+        return;
+    };
     let p = sim.engine.pending.remove(pos);
     let src = sim.world.dev(dev).mac;
     for pkt in p.packets {
-        dev_xmit(sim, dev, &Frame { dst: mac, src, body: Body::Ipv4(pkt) });
+        dev_xmit(
+            sim,
+            dev,
+            &Frame {
+                dst: mac,
+                src,
+                body: Body::Ipv4(pkt),
+            },
+        );
     }
 }
 
 fn is_broadcast_for(w: &World, ns: NetnsId, dst: Ipv4Addr) -> bool {
     dst == Ipv4Addr::BROADCAST
-        || w.v4_addrs(ns).iter().any(|(_, a, p)| *p < 31 && ipnet::Ipv4Net::new(*a, *p).is_ok_and(|n| n.broadcast() == dst))
+        || w.v4_addrs(ns).iter().any(|(_, a, p)| {
+            *p < 31 && ipnet::Ipv4Net::new(*a, *p).is_ok_and(|n| n.broadcast() == dst)
+        })
 }
 
-fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac, pkt_type: PktType) {
+fn ip_rcv(
+    sim: &mut Sim,
+    ns: NetnsId,
+    dev: DeviceId,
+    mut pkt: Ipv4,
+    src_mac: Mac,
+    pkt_type: PktType,
+) {
     let in_name = sim.world.dev(dev).name.clone();
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { where_(&sim.world, dev) } else { String::new() }; // only traces read it
-    sim.trace.step(now, &lab, || format!("rx {}", describe(&pkt)));
-    if nf_hook_full(sim, ns, Hook::PreRouting, &mut pkt, Some(&in_name), None, None, None, None, false, Some(src_mac), pkt_type) != Ok(true) {
+    let lab = if sim.trace.enabled {
+        where_(&sim.world, dev)
+    } else {
+        String::new()
+    }; // only traces read it
+    sim.trace
+        .step(now, &lab, || format!("rx {}", describe(&pkt)));
+    if nf_hook_full(
+        sim,
+        ns,
+        Hook::PreRouting,
+        &mut pkt,
+        Some(&in_name),
+        None,
+        None,
+        None,
+        None,
+        false,
+        Some(src_mac),
+        pkt_type,
+    ) != Ok(true)
+    {
         sim.trace.step(now, &lab, || "dropped in PREROUTING".into());
         return;
     }
     // Routing decision.
-    let local = sim.world.route_lookup(ns, pkt.dst).is_some_and(|r| r.kind == RouteType::Local)
+    let local = sim
+        .world
+        .route_lookup(ns, pkt.dst)
+        .is_some_and(|r| r.kind == RouteType::Local)
         || is_broadcast_for(&sim.world, ns, pkt.dst);
     if local {
         // Loopback addresses never arrive from outside (martians).
         if pkt.dst.is_loopback() && !sim.world.dev(dev).is_loopback() {
-            sim.trace.drop_step(now, &lab, || format!("martian destination {} from outside: dropped", pkt.dst));
+            sim.trace.drop_step(now, &lab, || {
+                format!("martian destination {} from outside: dropped", pkt.dst)
+            });
             return;
         }
-        if nf_hook_full(sim, ns, Hook::LocalIn, &mut pkt, Some(&in_name), None, None, None, None, false, Some(src_mac), pkt_type) != Ok(true) {
+        if nf_hook_full(
+            sim,
+            ns,
+            Hook::LocalIn,
+            &mut pkt,
+            Some(&in_name),
+            None,
+            None,
+            None,
+            None,
+            false,
+            Some(src_mac),
+            pkt_type,
+        ) != Ok(true)
+        {
             sim.trace.step(now, &lab, || "dropped in INPUT".into());
             return;
         }
@@ -822,44 +1148,93 @@ fn ip_rcv(sim: &mut Sim, ns: NetnsId, dev: DeviceId, mut pkt: Ipv4, src_mac: Mac
     }
     // Forwarding is decided by the input device's conf (IN_DEV_FORWARD).
     if !sim.world.ns(ns).sysctl.dev_flag(dev, "forwarding") {
-        sim.trace.drop_step(now, &lab, || "not for this host and net.ipv4.ip_forward=0: dropped".to_string());
+        sim.trace.drop_step(now, &lab, || {
+            "not for this host and net.ipv4.ip_forward=0: dropped".to_string()
+        });
         return;
     }
     let rt = match route_output(&sim.world, ns, pkt.dst) {
         Ok(r) if !r.local => r,
         Err(Errno::Inval) => {
-            sim.trace.drop_step(now, &lab, || format!("blackhole route to {}: dropped", pkt.dst));
+            sim.trace.drop_step(now, &lab, || {
+                format!("blackhole route to {}: dropped", pkt.dst)
+            });
             return;
         }
         Err(Errno::HostUnreach) => {
-            sim.trace.drop_step(now, &lab, || format!("unreachable route to {}: ICMP host unreachable", pkt.dst));
+            sim.trace.drop_step(now, &lab, || {
+                format!("unreachable route to {}: ICMP host unreachable", pkt.dst)
+            });
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 1);
             return;
         }
         Err(Errno::Acces) => {
-            sim.trace.drop_step(now, &lab, || format!("prohibit route to {}: ICMP administratively prohibited", pkt.dst));
+            sim.trace.drop_step(now, &lab, || {
+                format!(
+                    "prohibit route to {}: ICMP administratively prohibited",
+                    pkt.dst
+                )
+            });
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 13);
             return;
         }
         _ => {
-            sim.trace.drop_step(now, &lab, || format!("no route to {}: ICMP net unreachable", pkt.dst));
+            sim.trace.drop_step(now, &lab, || {
+                format!("no route to {}: ICMP net unreachable", pkt.dst)
+            });
             icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_DEST_UNREACH, 0);
             return;
         }
     };
     if pkt.ttl <= 1 {
-        sim.trace.drop_step(now, &lab, || "TTL exceeded in transit: ICMP time exceeded".into());
+        sim.trace.drop_step(now, &lab, || {
+            "TTL exceeded in transit: ICMP time exceeded".into()
+        });
         icmp_error_from(sim, ns, dev, &pkt, wire::ICMP_TIME_EXCEEDED, 0);
         return;
     }
     pkt.ttl -= 1;
     let out_name = sim.world.dev(rt.dev).name.clone();
-    sim.trace.step(now, &lab, || format!("forward to {} (ttl now {})", route_desc(&sim.world, &rt), pkt.ttl));
-    if nf_hook_full(sim, ns, Hook::Forward, &mut pkt, Some(&in_name), Some(&out_name), Some(rt.dev), None, None, false, Some(src_mac), pkt_type) != Ok(true) {
+    sim.trace.step(now, &lab, || {
+        format!(
+            "forward to {} (ttl now {})",
+            route_desc(&sim.world, &rt),
+            pkt.ttl
+        )
+    });
+    if nf_hook_full(
+        sim,
+        ns,
+        Hook::Forward,
+        &mut pkt,
+        Some(&in_name),
+        Some(&out_name),
+        Some(rt.dev),
+        None,
+        None,
+        false,
+        Some(src_mac),
+        pkt_type,
+    ) != Ok(true)
+    {
         sim.trace.step(now, &lab, || "dropped in FORWARD".into());
         return;
     }
-    if nf_hook_full(sim, ns, Hook::PostRouting, &mut pkt, Some(&in_name), Some(&out_name), Some(rt.dev), None, None, false, Some(src_mac), pkt_type) != Ok(true) {
+    if nf_hook_full(
+        sim,
+        ns,
+        Hook::PostRouting,
+        &mut pkt,
+        Some(&in_name),
+        Some(&out_name),
+        Some(rt.dev),
+        None,
+        None,
+        false,
+        Some(src_mac),
+        pkt_type,
+    ) != Ok(true)
+    {
         return;
     }
     let nh = rt.gateway.unwrap_or(pkt.dst);
@@ -873,18 +1248,43 @@ fn icmp_error_from(sim: &mut Sim, ns: NetnsId, in_dev: DeviceId, orig: &Ipv4, ty
     }
     if !icmp_rate_allow(sim, ns, orig.src, typ) {
         let now = sim.world.now;
-        let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
-        sim.trace.step(now, &lab, || format!("ICMP error to {} suppressed by the rate limit", orig.src));
+        let lab = if sim.trace.enabled {
+            ns_label(&sim.world, ns)
+        } else {
+            String::new()
+        }; // only traces read it
+        sim.trace.step(now, &lab, || {
+            format!("ICMP error to {} suppressed by the rate limit", orig.src)
+        });
         return;
     }
     // icmp_send: with icmp_errors_use_inbound_ifaddr=0 (the default) the source is chosen by
     // the route back to the sender, not by the interface the packet came in on.
-    let src = if sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_errors_use_inbound_ifaddr") {
-        sim.world.select_src(ns, in_dev, orig.src).unwrap_or(Ipv4Addr::UNSPECIFIED)
+    let src = if sim
+        .world
+        .ns(ns)
+        .sysctl
+        .flag("net.ipv4.icmp_errors_use_inbound_ifaddr")
+    {
+        sim.world
+            .select_src(ns, in_dev, orig.src)
+            .unwrap_or(Ipv4Addr::UNSPECIFIED)
     } else {
         Ipv4Addr::UNSPECIFIED
     };
-    let err = Ipv4 { src, dst: orig.src, ttl: 64, id: 0, tos: 0xc0, l4: L4::Icmp(Icmp { typ, code, rest: [0; 4], data: orig.quote() }) };
+    let err = Ipv4 {
+        src,
+        dst: orig.src,
+        ttl: 64,
+        id: 0,
+        tos: 0xc0,
+        l4: L4::Icmp(Icmp {
+            typ,
+            code,
+            rest: [0; 4],
+            data: orig.quote(),
+        }),
+    };
     let _ = ip_output(sim, ns, err, None);
 }
 
@@ -897,7 +1297,13 @@ fn icmp_rate_allow(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, typ: u8) -> bool {
         return true;
     }
     let now = sim.world.now;
-    let e = sim.world.ns_mut(ns).sockets.icmp_rate.entry(dst).or_insert((60 * TIMEOUT, now)); // inet_getpeer: rate_last = jiffies - 60 s
+    let e = sim
+        .world
+        .ns_mut(ns)
+        .sockets
+        .icmp_rate
+        .entry(dst)
+        .or_insert((60 * TIMEOUT, now)); // inet_getpeer: rate_last = jiffies - 60 s
     let mut token = e.0 + now.saturating_sub(e.1);
     e.1 = now;
     token = token.min(6 * TIMEOUT);
@@ -912,32 +1318,68 @@ fn icmp_rate_allow(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, typ: u8) -> bool {
 /// Deliver a packet to this namespace's transport layer.
 fn ip_local_deliver(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
+    let lab = if sim.trace.enabled {
+        ns_label(&sim.world, ns)
+    } else {
+        String::new()
+    }; // only traces read it
     match &pkt.l4 {
         L4::Icmp(i) if i.typ == wire::ICMP_ECHO_REQUEST => {
-            if sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_echo_ignore_all") {
-                sim.trace.drop_step(now, &lab, || format!("{}: net.ipv4.icmp_echo_ignore_all=1: dropped", describe(&pkt)));
+            if sim
+                .world
+                .ns(ns)
+                .sysctl
+                .flag("net.ipv4.icmp_echo_ignore_all")
+            {
+                sim.trace.drop_step(now, &lab, || {
+                    format!(
+                        "{}: net.ipv4.icmp_echo_ignore_all=1: dropped",
+                        describe(&pkt)
+                    )
+                });
                 return;
             }
-            if is_broadcast_for(&sim.world, ns, pkt.dst) && sim.world.ns(ns).sysctl.flag("net.ipv4.icmp_echo_ignore_broadcasts") {
+            if is_broadcast_for(&sim.world, ns, pkt.dst)
+                && sim
+                    .world
+                    .ns(ns)
+                    .sysctl
+                    .flag("net.ipv4.icmp_echo_ignore_broadcasts")
+            {
                 return;
             }
-            sim.trace.step(now, &lab, || format!("deliver {}: reply", describe(&pkt)));
-            let src = if is_broadcast_for(&sim.world, ns, pkt.dst) { Ipv4Addr::UNSPECIFIED } else { pkt.dst };
+            sim.trace
+                .step(now, &lab, || format!("deliver {}: reply", describe(&pkt)));
+            let src = if is_broadcast_for(&sim.world, ns, pkt.dst) {
+                Ipv4Addr::UNSPECIFIED
+            } else {
+                pkt.dst
+            };
             let reply = Ipv4 {
                 src,
                 dst: pkt.src,
                 ttl: 64,
                 id: pkt.id,
                 tos: pkt.tos,
-                l4: L4::Icmp(Icmp { typ: wire::ICMP_ECHO_REPLY, code: 0, rest: i.rest, data: i.data.clone() }),
+                l4: L4::Icmp(Icmp {
+                    typ: wire::ICMP_ECHO_REPLY,
+                    code: 0,
+                    rest: i.rest,
+                    data: i.data.clone(),
+                }),
             };
             let _ = ip_output(sim, ns, reply, None);
         }
         L4::Icmp(i) => {
-            let id = if i.is_error() { i.quoted().map(|q| q.c) } else { Some(i.id()) };
+            let id = if i.is_error() {
+                i.quoted().map(|q| q.c)
+            } else {
+                Some(i.id())
+            };
             if let Some(id) = id {
-                sim.trace.step(now, &lab, || format!("deliver {} to socket", describe(&pkt)));
+                sim.trace.step(now, &lab, || {
+                    format!("deliver {} to socket", describe(&pkt))
+                });
                 if let Some(b) = sim.world.ns_mut(ns).sockets.inbox(id) {
                     b.packets.push((now, pkt));
                     return;
@@ -959,33 +1401,56 @@ fn ip_local_deliver(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
 fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
     use sockets::{Proto, TcpConn, TcpState};
     let now = sim.world.now;
-    let lab = if sim.trace.enabled { ns_label(&sim.world, ns) } else { String::new() }; // only traces read it
+    let lab = if sim.trace.enabled {
+        ns_label(&sim.world, ns)
+    } else {
+        String::new()
+    }; // only traces read it
     match &pkt.l4 {
         L4::Udp(u) => {
-            let has = sim.world.ns_mut(ns).sockets.udp_deliver(pkt.dst, u.dport, (pkt.src, u.sport));
+            let has =
+                sim.world
+                    .ns_mut(ns)
+                    .sockets
+                    .udp_deliver(pkt.dst, u.dport, (pkt.src, u.sport));
             if let Some(b) = sim.world.ns_mut(ns).sockets.inbox(u.dport) {
                 b.packets.push((now, pkt));
                 return;
             }
             if has {
-                sim.trace.step(now, &lab, || format!("deliver {} to listener", describe(&pkt)));
+                sim.trace.step(now, &lab, || {
+                    format!("deliver {} to listener", describe(&pkt))
+                });
                 return;
             }
-            sim.trace.drop_step(now, &lab, || format!("{}: no socket, ICMP port unreachable", describe(&pkt)));
+            sim.trace.drop_step(now, &lab, || {
+                format!("{}: no socket, ICMP port unreachable", describe(&pkt))
+            });
             let err = Ipv4 {
                 src: pkt.dst,
                 dst: pkt.src,
                 ttl: 64,
                 id: 0,
                 tos: 0xc0,
-                l4: L4::Icmp(Icmp { typ: wire::ICMP_DEST_UNREACH, code: 3, rest: [0; 4], data: pkt.quote() }),
+                l4: L4::Icmp(Icmp {
+                    typ: wire::ICMP_DEST_UNREACH,
+                    code: 3,
+                    rest: [0; 4],
+                    data: pkt.quote(),
+                }),
             };
             let _ = ip_output(sim, ns, err, None);
         }
         L4::Tcp(t) => {
             let t = t.clone();
             let key = ((pkt.dst, t.dport), (pkt.src, t.sport));
-            let conn = sim.world.ns(ns).sockets.tcp.iter().position(|c| (c.local, c.remote) == key);
+            let conn = sim
+                .world
+                .ns(ns)
+                .sockets
+                .tcp
+                .iter()
+                .position(|c| (c.local, c.remote) == key);
             if let Some(ci) = conn {
                 let c = sim.world.ns(ns).sockets.tcp[ci].clone();
                 if t.flags.rst {
@@ -1000,7 +1465,18 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
                         c.state = TcpState::Established;
                         c.rcv_nxt = t.seq.wrapping_add(1);
                         let (snd, rcv) = (c.snd_nxt, c.rcv_nxt);
-                        send_tcp(sim, ns, key.0, key.1, snd, rcv, wire::TcpFlags { ack: true, ..Default::default() });
+                        send_tcp(
+                            sim,
+                            ns,
+                            key.0,
+                            key.1,
+                            snd,
+                            rcv,
+                            wire::TcpFlags {
+                                ack: true,
+                                ..Default::default()
+                            },
+                        );
                     }
                     TcpState::SynRecv if t.flags.ack => {
                         sim.world.ns_mut(ns).sockets.tcp[ci].state = TcpState::Established;
@@ -1008,7 +1484,9 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
                             tcp_fin_received(sim, ns, ci, &t);
                         }
                     }
-                    TcpState::Established | TcpState::FinWait if t.flags.fin => tcp_fin_received(sim, ns, ci, &t),
+                    TcpState::Established | TcpState::FinWait if t.flags.fin => {
+                        tcp_fin_received(sim, ns, ci, &t)
+                    }
                     TcpState::FinWait if t.flags.ack => {
                         sim.world.ns_mut(ns).sockets.tcp[ci].state = TcpState::Closed;
                     }
@@ -1017,8 +1495,15 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
                 return;
             }
             if t.flags.syn && !t.flags.ack {
-                if let Some(li) = sim.world.ns(ns).sockets.listener(Proto::Tcp, pkt.dst, t.dport) {
-                    sim.trace.step(now, &lab, || format!("{}: listener accepts, SYN-ACK", describe(&pkt)));
+                if let Some(li) = sim
+                    .world
+                    .ns(ns)
+                    .sockets
+                    .listener(Proto::Tcp, pkt.dst, t.dport)
+                {
+                    sim.trace.step(now, &lab, || {
+                        format!("{}: listener accepts, SYN-ACK", describe(&pkt))
+                    });
                     sim.world.ns_mut(ns).sockets.listeners[li].accepted += 1;
                     let iss = sim.world.random_u32();
                     sim.world.ns_mut(ns).sockets.tcp.push(TcpConn {
@@ -1029,20 +1514,52 @@ fn transport_rcv(sim: &mut Sim, ns: NetnsId, pkt: Ipv4) {
                         rcv_nxt: t.seq.wrapping_add(1),
                         reset: false,
                     });
-                    send_tcp(sim, ns, key.0, key.1, iss, t.seq.wrapping_add(1), wire::TcpFlags { syn: true, ack: true, ..Default::default() });
+                    send_tcp(
+                        sim,
+                        ns,
+                        key.0,
+                        key.1,
+                        iss,
+                        t.seq.wrapping_add(1),
+                        wire::TcpFlags {
+                            syn: true,
+                            ack: true,
+                            ..Default::default()
+                        },
+                    );
                     return;
                 }
             }
             if t.flags.rst {
                 return;
             }
-            sim.trace.drop_step(now, &lab, || format!("{}: no listener, RST", describe(&pkt)));
+            sim.trace.drop_step(now, &lab, || {
+                format!("{}: no listener, RST", describe(&pkt))
+            });
             let (seq, ack, ackf) = if t.flags.ack {
                 (t.ack, 0, false)
             } else {
-                (0, t.seq.wrapping_add(u32::from(t.flags.syn) + u32::from(t.flags.fin) + t.payload.len() as u32), true)
+                (
+                    0,
+                    t.seq.wrapping_add(
+                        u32::from(t.flags.syn) + u32::from(t.flags.fin) + t.payload.len() as u32,
+                    ),
+                    true,
+                )
             };
-            send_tcp(sim, ns, key.0, key.1, seq, ack, wire::TcpFlags { rst: true, ack: ackf, ..Default::default() });
+            send_tcp(
+                sim,
+                ns,
+                key.0,
+                key.1,
+                seq,
+                ack,
+                wire::TcpFlags {
+                    rst: true,
+                    ack: ackf,
+                    ..Default::default()
+                },
+            );
         }
         _ => {}
     }
@@ -1056,24 +1573,64 @@ fn tcp_fin_received(sim: &mut Sim, ns: NetnsId, ci: usize, t: &wire::Tcp) {
     let (l, r, snd, rcv) = (c.local, c.remote, c.snd_nxt, c.rcv_nxt);
     if was == TcpState::FinWait {
         c.state = TcpState::Closed;
-        send_tcp(sim, ns, l, r, snd, rcv, wire::TcpFlags { ack: true, ..Default::default() });
+        send_tcp(
+            sim,
+            ns,
+            l,
+            r,
+            snd,
+            rcv,
+            wire::TcpFlags {
+                ack: true,
+                ..Default::default()
+            },
+        );
     } else {
         // Passive close: ACK and FIN together, then wait for the last ACK.
         c.state = TcpState::FinWait;
         c.snd_nxt = snd.wrapping_add(1);
-        send_tcp(sim, ns, l, r, snd, rcv, wire::TcpFlags { fin: true, ack: true, ..Default::default() });
+        send_tcp(
+            sim,
+            ns,
+            l,
+            r,
+            snd,
+            rcv,
+            wire::TcpFlags {
+                fin: true,
+                ack: true,
+                ..Default::default()
+            },
+        );
     }
 }
 
 /// Send a TCP segment from `local` to `remote`.
-pub fn send_tcp(sim: &mut Sim, ns: NetnsId, local: (Ipv4Addr, u16), remote: (Ipv4Addr, u16), seq: u32, ack: u32, flags: wire::TcpFlags) {
+pub fn send_tcp(
+    sim: &mut Sim,
+    ns: NetnsId,
+    local: (Ipv4Addr, u16),
+    remote: (Ipv4Addr, u16),
+    seq: u32,
+    ack: u32,
+    flags: wire::TcpFlags,
+) {
     let pkt = Ipv4 {
         src: local.0,
         dst: remote.0,
         ttl: 64,
         id: 0,
         tos: 0,
-        l4: L4::Tcp(wire::Tcp { sport: local.1, dport: remote.1, seq, ack, flags, window: 64240, options: tcp_options(flags), payload: vec![] }),
+        l4: L4::Tcp(wire::Tcp {
+            sport: local.1,
+            dport: remote.1,
+            seq,
+            ack,
+            flags,
+            window: 64240,
+            options: tcp_options(flags),
+            payload: vec![],
+        }),
     };
     let _ = ip_output(sim, ns, pkt, None);
 }
@@ -1084,7 +1641,9 @@ fn tcp_options(flags: wire::TcpFlags) -> Vec<u8> {
     if flags.rst {
         Vec::new()
     } else if flags.syn {
-        vec![2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7]
+        vec![
+            2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7,
+        ]
     } else {
         vec![1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0]
     }

@@ -195,10 +195,17 @@ impl Netfilter {
         for c in self.tables.iter_mut().flat_map(|t| t.chains.iter_mut()) {
             c.index.clear();
         }
-        self.needs_addrs = self.tables.iter().flat_map(|t| t.chains.iter()).flat_map(|c| c.rules.iter()).any(|r| {
-            matches!(r.target, rules::Target::Redirect { .. })
-                || r.matches.iter().any(|m| matches!(m, rules::Match::Addrtype { .. }))
-        });
+        self.needs_addrs = self
+            .tables
+            .iter()
+            .flat_map(|t| t.chains.iter())
+            .flat_map(|c| c.rules.iter())
+            .any(|r| {
+                matches!(r.target, rules::Target::Redirect { .. })
+                    || r.matches
+                        .iter()
+                        .any(|m| matches!(m, rules::Match::Addrtype { .. }))
+            });
         if !self.tracking {
             self.tracking = self.tables.iter().any(|t| {
                 t.id == TableId::Nat && t.chains.iter().any(|c| !c.rules.is_empty())
@@ -367,7 +374,14 @@ impl Netfilter {
             // may already be translated: then its inverse is the other direction's tuple.
             let found = self.ct.lookup(&t).or_else(|| {
                 self.ct.lookup(&t.invert()).map(|(id, d)| {
-                    (id, if d == Dir::Orig { Dir::Reply } else { Dir::Orig })
+                    (
+                        id,
+                        if d == Dir::Orig {
+                            Dir::Reply
+                        } else {
+                            Dir::Orig
+                        },
+                    )
                 })
             });
             if let Some((id, dir)) = found {
@@ -493,7 +507,11 @@ impl Netfilter {
         let result = loop {
             let Some(chain) = table.chains.get_mut(ci) else {
                 if ctx.trace {
-                    trace.push(format!("{} {}: jump to a missing chain: DROP", t.name(), ctx.hook.chain()));
+                    trace.push(format!(
+                        "{} {}: jump to a missing chain: DROP",
+                        t.name(),
+                        ctx.hook.chain()
+                    ));
                 }
                 break ChainResult::Drop;
             };
@@ -576,7 +594,11 @@ impl Netfilter {
                     if !goto {
                         if depth >= MAX_DEPTH {
                             if ctx.trace {
-                                trace.push(format!("{} {}: more than {MAX_DEPTH} nested jumps: DROP", t.name(), ctx.hook.chain()));
+                                trace.push(format!(
+                                    "{} {}: more than {MAX_DEPTH} nested jumps: DROP",
+                                    t.name(),
+                                    ctx.hook.chain()
+                                ));
                             }
                             break ChainResult::Drop;
                         }
@@ -775,9 +797,17 @@ impl Netfilter {
                 (None, Dir::Reply) => "reply of a translated connection",
             };
             let (what, a, b) = if dst {
-                ("dst", addr_port(before.1, before.2.map(|p| p.1)), addr_port(pkt.dst, pkt.ports().map(|p| p.1)))
+                (
+                    "dst",
+                    addr_port(before.1, before.2.map(|p| p.1)),
+                    addr_port(pkt.dst, pkt.ports().map(|p| p.1)),
+                )
             } else {
-                ("src", addr_port(before.0, before.2.map(|p| p.0)), addr_port(pkt.src, pkt.ports().map(|p| p.0)))
+                (
+                    "src",
+                    addr_port(before.0, before.2.map(|p| p.0)),
+                    addr_port(pkt.src, pkt.ports().map(|p| p.0)),
+                )
             };
             trace.push(format!("nat {} {why}: {what} {a} -> {b}", ctx.hook.chain()));
         }
@@ -815,8 +845,12 @@ fn rule_line(t: TableId, chain: &str, n: usize, r: &rules::Rule) -> String {
         Target::Drop => "DROP".into(),
         Target::Reject { .. } => "REJECT".into(),
         Target::Return => "RETURN".into(),
-        Target::Jump { chain, goto: false, .. } => format!("jump to {chain}"),
-        Target::Jump { chain, goto: true, .. } => format!("goto {chain}"),
+        Target::Jump {
+            chain, goto: false, ..
+        } => format!("jump to {chain}"),
+        Target::Jump {
+            chain, goto: true, ..
+        } => format!("goto {chain}"),
         Target::Log { .. } => "LOG, continue".into(),
         Target::Mark { .. } => "MARK, continue".into(),
         Target::Snat(_) => "SNAT".into(),
@@ -833,7 +867,11 @@ fn rule_line(t: TableId, chain: &str, n: usize, r: &rules::Rule) -> String {
 
 /// `filter FORWARD policy DROP`.
 fn policy_line(t: TableId, c: &rules::Chain) -> String {
-    let p = if c.policy == Some(false) { "DROP" } else { "ACCEPT" };
+    let p = if c.policy == Some(false) {
+        "DROP"
+    } else {
+        "ACCEPT"
+    };
     format!("{} {} policy {p}", t.name(), c.name)
 }
 
@@ -862,7 +900,12 @@ impl Netfilter {
             .iter()
             .find(|(b, _)| st & b != 0)
             .map_or("UNTRACKED", |(_, n)| n);
-        let mut s = format!("conntrack: {name} {} {} -> {}", proto_word(pkt.proto()), pkt.src, pkt.dst);
+        let mut s = format!(
+            "conntrack: {name} {} {} -> {}",
+            proto_word(pkt.proto()),
+            pkt.src,
+            pkt.dst
+        );
         match &pkt.l4 {
             L4::Tcp(t) => {
                 let _ = write!(s, " sport={} dport={}", t.sport, t.dport);

@@ -99,13 +99,15 @@ impl Sockets {
         p
     }
     pub fn listener(&self, proto: Proto, dst: Ipv4Addr, port: u16) -> Option<usize> {
-        self.listeners.iter().position(|l| l.alive() && l.proto == proto && l.port == port && l.addr.map_or(true, |a| a == dst))
+        self.listeners.iter().position(|l| {
+            l.alive() && l.proto == proto && l.port == port && l.addr.is_none_or(|a| a == dst)
+        })
     }
     /// A datagram from `src` reaches a UDP socket bound to `dst:port`: whether one takes it.
     /// A netcat socket without `-k` connects to its first sender and hears only it after.
     pub fn udp_deliver(&mut self, dst: Ipv4Addr, port: u16, src: (Ipv4Addr, u16)) -> bool {
         let found = self.listeners.iter().position(|l| {
-            l.proto == Proto::Udp && l.port == port && l.addr.map_or(true, |a| a == dst)
+            l.proto == Proto::Udp && l.port == port && l.addr.is_none_or(|a| a == dst)
         });
         let Some(i) = found else { return false };
         let connected = self.udp_peer(port);
@@ -121,7 +123,10 @@ impl Sockets {
     }
     /// The (local address, peer) a UDP socket on `port` is connected to.
     pub fn udp_peer(&self, port: u16) -> Option<(Ipv4Addr, (Ipv4Addr, u16))> {
-        self.udp_peers.iter().find(|(p, _, _)| *p == port).map(|(_, a, r)| (*a, *r))
+        self.udp_peers
+            .iter()
+            .find(|(p, _, _)| *p == port)
+            .map(|(_, a, r)| (*a, *r))
     }
     /// Drop TIME-WAIT sockets whose time is up.
     pub fn expire(&mut self, now: Nanos) {

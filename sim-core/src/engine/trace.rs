@@ -21,7 +21,13 @@ pub struct Step {
 impl Step {
     /// The step as one readable line.
     pub fn line(&self) -> String {
-        format!("{:>4}.{:06} {:<16} {}", self.t / 1_000_000_000, (self.t / 1000) % 1_000_000, self.at, self.what)
+        format!(
+            "{:>4}.{:06} {:<16} {}",
+            self.t / 1_000_000_000,
+            (self.t / 1000) % 1_000_000,
+            self.at,
+            self.what
+        )
     }
 }
 
@@ -46,7 +52,10 @@ pub struct Trace {
 
 impl Trace {
     pub fn new(enabled: bool) -> Trace {
-        Trace { enabled, ..Default::default() }
+        Trace {
+            enabled,
+            ..Default::default()
+        }
     }
     /// Start the trace of a new command line.
     pub fn begin_command(&mut self, _line: &str) {
@@ -55,13 +64,23 @@ impl Trace {
     /// Record a step at virtual time `now`.
     pub fn step(&mut self, now: Nanos, where_: &str, what: impl FnOnce() -> String) {
         if self.enabled {
-            self.steps.push(Step { t: now, at: where_.to_string(), what: what(), drop: false });
+            self.steps.push(Step {
+                t: now,
+                at: where_.to_string(),
+                what: what(),
+                drop: false,
+            });
         }
     }
     /// Record the step where a frame was dropped (or refused and answered with an error).
     pub fn drop_step(&mut self, now: Nanos, where_: &str, what: impl FnOnce() -> String) {
         if self.enabled {
-            self.steps.push(Step { t: now, at: where_.to_string(), what: what(), drop: true });
+            self.steps.push(Step {
+                t: now,
+                at: where_.to_string(),
+                what: what(),
+                drop: true,
+            });
         }
     }
     /// The drop steps recorded so far.
@@ -71,7 +90,11 @@ impl Trace {
     /// Record a frame seen on an interface.
     pub fn capture(&mut self, now: Nanos, iface: impl FnOnce() -> String, bytes: &[u8]) {
         if self.capture {
-            self.frames.push(Captured { iface: iface(), t: now, bytes: bytes.to_vec() });
+            self.frames.push(Captured {
+                iface: iface(),
+                t: now,
+                bytes: bytes.to_vec(),
+            });
         }
     }
     /// Take the steps recorded so far.

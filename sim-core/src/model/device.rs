@@ -2,7 +2,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{DeviceId, NetnsId, Nanos, World};
+use super::{DeviceId, Nanos, NetnsId, World};
 
 /// What kind of device this is, with the state only that kind has.
 #[derive(Debug, Clone)]
@@ -95,7 +95,11 @@ pub struct Fdb {
 
 impl Default for Fdb {
     fn default() -> Self {
-        Fdb { entries: Vec::new(), by_mac: Default::default(), oldest: Nanos::MAX }
+        Fdb {
+            entries: Vec::new(),
+            by_mac: Default::default(),
+            oldest: Nanos::MAX,
+        }
     }
 }
 
@@ -183,7 +187,13 @@ impl Fdb {
     }
     /// Tighten the bound to the exact oldest refresh time (after a scan found nothing).
     pub fn recompute_oldest(&mut self) {
-        self.oldest = self.entries.iter().filter(|e| !e.local && !e.is_static).map(|e| e.updated).min().unwrap_or(Nanos::MAX);
+        self.oldest = self
+            .entries
+            .iter()
+            .filter(|e| !e.local && !e.is_static)
+            .map(|e| e.updated)
+            .min()
+            .unwrap_or(Nanos::MAX);
     }
 }
 
@@ -199,7 +209,13 @@ pub(crate) fn bridge_add_local(w: &mut World, br: DeviceId, port: Option<DeviceI
             return;
         }
         b.fdb.retain(|e| e.mac != mac);
-        b.fdb.push(FdbEntry { mac, port, local: true, is_static: false, updated: now });
+        b.fdb.push(FdbEntry {
+            mac,
+            port,
+            local: true,
+            is_static: false,
+            updated: now,
+        });
     }
 }
 
@@ -226,13 +242,28 @@ impl OperState {
 /// An address configured on a device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IfAddr {
-    V4 { addr: Ipv4Addr, prefix: u8, brd: Option<Ipv4Addr>, label: String, secondary: bool },
-    V6 { addr: Ipv6Addr, prefix: u8 },
+    V4 {
+        addr: Ipv4Addr,
+        prefix: u8,
+        brd: Option<Ipv4Addr>,
+        label: String,
+        secondary: bool,
+    },
+    V6 {
+        addr: Ipv6Addr,
+        prefix: u8,
+    },
 }
 
 impl IfAddr {
     pub fn v4(addr: Ipv4Addr, prefix: u8, brd: Option<Ipv4Addr>, label: &str) -> IfAddr {
-        IfAddr::V4 { addr, prefix, brd, label: label.to_string(), secondary: false }
+        IfAddr::V4 {
+            addr,
+            prefix,
+            brd,
+            label: label.to_string(),
+            secondary: false,
+        }
     }
     pub fn is_v4(&self) -> bool {
         matches!(self, IfAddr::V4 { .. })
@@ -294,7 +325,13 @@ pub struct Device {
 }
 
 impl Device {
-    pub fn new(name: String, ifindex: u32, netns: NetnsId, kind: DeviceKind, mac: [u8; 6]) -> Device {
+    pub fn new(
+        name: String,
+        ifindex: u32,
+        netns: NetnsId,
+        kind: DeviceKind,
+        mac: [u8; 6],
+    ) -> Device {
         let kind_is_lo = matches!(kind, DeviceKind::Loopback);
         Device {
             name,
@@ -308,7 +345,7 @@ impl Device {
             up_since: 0,
             had_carrier: false,
             carrier_since: 0,
-            carrier_changes: u32::from(!matches!(kind_is_lo, true)),
+            carrier_changes: u32::from(!kind_is_lo),
             ll_flushed: false,
             oper: OperState::Down,
             ll_mac: None,
@@ -361,7 +398,10 @@ impl Device {
 
 /// Format a MAC as `aa:bb:cc:dd:ee:ff`.
 pub fn fmt_mac(m: &[u8; 6]) -> String {
-    format!("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", m[0], m[1], m[2], m[3], m[4], m[5])
+    format!(
+        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+        m[0], m[1], m[2], m[3], m[4], m[5]
+    )
 }
 
 /// Parse `aa:bb:cc:dd:ee:ff`.

@@ -10,7 +10,8 @@ pub mod netns;
 pub mod route;
 
 pub use device::{
-    fmt_mac, parse_mac, BridgeState, Device, DeviceKind, Fdb, FdbEntry, IfAddr, LinkStats, OperState, PortInfo,
+    fmt_mac, parse_mac, BridgeState, Device, DeviceKind, Fdb, FdbEntry, IfAddr, LinkStats,
+    OperState, PortInfo,
 };
 pub use netns::{Netns, Sysctls};
 
@@ -89,7 +90,12 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         // Ten years of virtual time: far beyond any lesson, far below u64 nanoseconds.
-        Limits { max_netns: 1_000_000, max_devices: 4_000_000, max_frames: 1_000_000, max_time_s: 315_360_000 }
+        Limits {
+            max_netns: 1_000_000,
+            max_devices: 4_000_000,
+            max_frames: 1_000_000,
+            max_time_s: 315_360_000,
+        }
     }
 }
 
@@ -331,7 +337,11 @@ impl World {
         let found = self.dev_names.get(&ns).and_then(|m| m.get(name)).copied();
         debug_assert_eq!(
             found,
-            self.netns[ns].devices.values().copied().find(|d| self.devices[*d].name == name),
+            self.netns[ns]
+                .devices
+                .values()
+                .copied()
+                .find(|d| self.devices[*d].name == name),
             "device name index out of step for {name}"
         );
         found
@@ -407,7 +417,9 @@ impl World {
             pname,
             pidx,
             peer_ns,
-            DeviceKind::Veth { peer: DeviceId::default() },
+            DeviceKind::Veth {
+                peer: DeviceId::default(),
+            },
             pmac,
         ));
         self.netns[peer_ns].devices.insert(pidx, peer);
@@ -419,7 +431,13 @@ impl World {
         };
         let dmac = self.random_mac();
         let didx = self.netns[ns].alloc_ifindex();
-        let dev = self.devices.insert(Device::new(dname, didx, ns, DeviceKind::Veth { peer }, dmac));
+        let dev = self.devices.insert(Device::new(
+            dname,
+            didx,
+            ns,
+            DeviceKind::Veth { peer },
+            dmac,
+        ));
         self.netns[ns].devices.insert(didx, dev);
         self.netns[ns].sysctl.add_device(dev);
         self.index_name(ns, dev);
@@ -442,7 +460,13 @@ impl World {
         }
         let mac = self.random_mac();
         let idx = self.netns[ns].alloc_ifindex();
-        let d = Device::new(name.into(), idx, ns, DeviceKind::Bridge(Default::default()), mac);
+        let d = Device::new(
+            name.into(),
+            idx,
+            ns,
+            DeviceKind::Bridge(Default::default()),
+            mac,
+        );
         let id = self.devices.insert(d);
         self.netns[ns].devices.insert(idx, id);
         self.netns[ns].sysctl.add_device(id);
@@ -462,7 +486,9 @@ impl World {
     }
 
     fn destroy_device(&mut self, id: DeviceId) {
-        let Some(dev) = self.devices.get(id) else { return };
+        let Some(dev) = self.devices.get(id) else {
+            return;
+        };
         let peer = match dev.kind {
             DeviceKind::Veth { peer } => Some(peer),
             _ => None,
@@ -562,8 +588,13 @@ impl World {
         if let DeviceKind::Loopback = self.devices[id].kind {
             if up {
                 let d = &mut self.devices[id];
-                if !d.addrs.iter().any(|a| a.is_v4() && a.local() == std::net::IpAddr::V4(Ipv4Addr::LOCALHOST)) {
-                    d.addrs.insert(0, IfAddr::v4(Ipv4Addr::LOCALHOST, 8, None, "lo"));
+                if !d
+                    .addrs
+                    .iter()
+                    .any(|a| a.is_v4() && a.local() == std::net::IpAddr::V4(Ipv4Addr::LOCALHOST))
+                {
+                    d.addrs
+                        .insert(0, IfAddr::v4(Ipv4Addr::LOCALHOST, 8, None, "lo"));
                 }
             }
         }
@@ -601,7 +632,9 @@ impl World {
     /// each such change while the bridge is up re-runs `br_port_state_selection`. Taking the
     /// bridge down disables its ports without touching the carrier (`br_stp_disable_bridge`).
     fn bridge_sync_ports(&mut self, br: DeviceId) {
-        let Some(b) = self.devices[br].bridge() else { return };
+        let Some(b) = self.devices[br].bridge() else {
+            return;
+        };
         let infos = b.port_info.clone();
         let br_up = self.devices[br].admin_up;
         let mut changed = false;
@@ -623,7 +656,9 @@ impl World {
 
     /// `br_port_state_selection`: carrier on iff some port forwards.
     fn bridge_port_state_selection(&mut self, br: DeviceId) {
-        let Some(b) = self.devices[br].bridge_mut() else { return };
+        let Some(b) = self.devices[br].bridge_mut() else {
+            return;
+        };
         let live = b.port_info.iter().any(|p| p.enabled);
         if b.carrier != live {
             b.carrier = live;
@@ -769,7 +804,12 @@ impl World {
         if !matches!(self.devices[br].kind, DeviceKind::Bridge(_)) {
             return Err(Errno::OpNotSupp);
         }
-        if port == br || matches!(self.devices[port].kind, DeviceKind::Loopback | DeviceKind::Bridge(_)) {
+        if port == br
+            || matches!(
+                self.devices[port].kind,
+                DeviceKind::Loopback | DeviceKind::Bridge(_)
+            )
+        {
             return Err(Errno::Inval);
         }
         if self.devices[port].master == Some(br) {
@@ -788,8 +828,16 @@ impl World {
                     *u = true;
                 }
             }
-            let port_no = used.iter().skip(1).position(|u| !u).map_or(used.len(), |i| i + 1) as _;
-            b.port_info.push(PortInfo { dev: port, port_no, enabled: false });
+            let port_no = used
+                .iter()
+                .skip(1)
+                .position(|u| !u)
+                .map_or(used.len(), |i| i + 1) as _;
+            b.port_info.push(PortInfo {
+                dev: port,
+                port_no,
+                enabled: false,
+            });
         }
         let mac = self.devices[port].mac;
         crate::model::device::bridge_add_local(self, br, Some(port), mac);
@@ -801,7 +849,9 @@ impl World {
 
     /// `ip link set DEV nomaster` (`br_del_if`).
     pub fn set_nomaster(&mut self, port: DeviceId) {
-        let Some(br) = self.devices[port].master.take() else { return };
+        let Some(br) = self.devices[port].master.take() else {
+            return;
+        };
         let br_mac = self.devices[br].mac;
         let others: Vec<(DeviceId, [u8; 6])> = self
             .bridge_ports(br)
@@ -840,11 +890,18 @@ impl World {
     /// `br_stp_recalculate_bridge_id`: the lowest port MAC (zero without ports) unless an
     /// address was set by hand.
     fn bridge_recompute_mac(&mut self, br: DeviceId) {
-        let Some(b) = self.devices[br].bridge() else { return };
+        let Some(b) = self.devices[br].bridge() else {
+            return;
+        };
         if b.mac_set_by_hand {
             return;
         }
-        let lowest = self.bridge_ports(br).iter().map(|p| self.devices[*p].mac).min().unwrap_or([0; 6]);
+        let lowest = self
+            .bridge_ports(br)
+            .iter()
+            .map(|p| self.devices[*p].mac)
+            .min()
+            .unwrap_or([0; 6]);
         if lowest != b.bridge_id {
             self.bridge_change_id(br, lowest);
         }
@@ -855,7 +912,8 @@ impl World {
     fn bridge_change_id(&mut self, br: DeviceId, addr: [u8; 6]) {
         let old = self.devices[br].mac;
         if let Some(b) = self.devices[br].bridge_mut() {
-            b.fdb.retain(|e| !(e.mac == old && e.local && e.port.is_none()));
+            b.fdb
+                .retain(|e| !(e.mac == old && e.local && e.port.is_none()));
             b.bridge_id = addr;
         }
         crate::model::device::bridge_add_local(self, br, None, addr);
@@ -895,7 +953,8 @@ impl World {
         if let Some(br) = self.devices[id].master {
             // br_fdb_changeaddr: the port's local entry moves to the new address.
             if let Some(b) = self.devices[br].bridge_mut() {
-                b.fdb.retain(|e| !(e.port == Some(id) && e.local && e.mac == old));
+                b.fdb
+                    .retain(|e| !(e.port == Some(id) && e.local && e.mac == old));
             }
             crate::model::device::bridge_add_local(self, br, Some(id), mac);
             self.bridge_recompute_mac(br);
@@ -931,16 +990,25 @@ impl World {
             self.netns[ns].local_fib = true;
         }
         let d = &mut self.devices[id];
-        if d.addrs.iter().any(|a| a.local() == addr.local() && a.prefix_len() == addr.prefix_len()) {
+        if d.addrs
+            .iter()
+            .any(|a| a.local() == addr.local() && a.prefix_len() == addr.prefix_len())
+        {
             return Err(Errno::Exist);
         }
         let mut addr = addr;
-        if let IfAddr::V4 { addr: a, prefix, .. } = addr {
+        if let IfAddr::V4 {
+            addr: a, prefix, ..
+        } = addr
+        {
             let net = ipnet::Ipv4Net::new(a, prefix).map(|n| n.trunc()).ok();
             let primary_exists = d.addrs.iter().any(|x| match x {
-                IfAddr::V4 { addr: b, prefix: p, secondary: false, .. } => {
-                    *p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net
-                }
+                IfAddr::V4 {
+                    addr: b,
+                    prefix: p,
+                    secondary: false,
+                    ..
+                } => *p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net,
                 _ => false,
             });
             if let IfAddr::V4 { secondary, .. } = &mut addr {
@@ -948,9 +1016,25 @@ impl World {
             }
             // Secondaries go after all existing v4 addresses; primaries after the primaries.
             let pos = if primary_exists {
-                d.addrs.iter().rposition(|x| x.is_v4()).map(|p| p + 1).unwrap_or(0)
+                d.addrs
+                    .iter()
+                    .rposition(|x| x.is_v4())
+                    .map(|p| p + 1)
+                    .unwrap_or(0)
             } else {
-                d.addrs.iter().rposition(|x| matches!(x, IfAddr::V4 { secondary: false, .. })).map(|p| p + 1).unwrap_or(0)
+                d.addrs
+                    .iter()
+                    .rposition(|x| {
+                        matches!(
+                            x,
+                            IfAddr::V4 {
+                                secondary: false,
+                                ..
+                            }
+                        )
+                    })
+                    .map(|p| p + 1)
+                    .unwrap_or(0)
             };
             d.addrs.insert(pos, addr);
         } else {
@@ -960,27 +1044,43 @@ impl World {
     }
 
     /// `ip addr del`: deleting a primary also deletes its secondaries (promote_secondaries=0).
-    pub fn del_addr(&mut self, id: DeviceId, local: std::net::IpAddr, prefix: Option<u8>) -> Result<(), Errno> {
+    pub fn del_addr(
+        &mut self,
+        id: DeviceId,
+        local: std::net::IpAddr,
+        prefix: Option<u8>,
+    ) -> Result<(), Errno> {
         let d = &mut self.devices[id];
         let pos = d
             .addrs
             .iter()
-            .position(|a| a.local() == local && prefix.map_or(true, |p| p == a.prefix_len()))
+            .position(|a| a.local() == local && prefix.is_none_or(|p| p == a.prefix_len()))
             .ok_or(Errno::AddrNotAvail)?;
         let removed = d.addrs.remove(pos);
-        if let IfAddr::V4 { addr, prefix, secondary: false, .. } = removed {
+        if let IfAddr::V4 {
+            addr,
+            prefix,
+            secondary: false,
+            ..
+        } = removed
+        {
             let net = ipnet::Ipv4Net::new(addr, prefix).map(|n| n.trunc()).ok();
             d.addrs.retain(|x| match x {
-                IfAddr::V4 { addr: b, prefix: p, secondary: true, .. } => {
-                    !(*p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net)
-                }
+                IfAddr::V4 {
+                    addr: b,
+                    prefix: p,
+                    secondary: true,
+                    ..
+                } => !(*p == prefix && ipnet::Ipv4Net::new(*b, *p).map(|n| n.trunc()).ok() == net),
                 _ => true,
             });
         }
         let ns = d.netns;
         let routes_dev = id;
         // Routes whose preferred source disappeared go with it.
-        self.netns[ns].routes.retain(|r| !(r.dev == Some(routes_dev) && r.prefsrc == Some(local)));
+        self.netns[ns]
+            .routes
+            .retain(|r| !(r.dev == Some(routes_dev) && r.prefsrc == Some(local)));
         Ok(())
     }
 
@@ -1000,7 +1100,12 @@ impl World {
     /// Whether `ip` is an address of a device in `ns`.
     pub fn is_local_v4(&self, ns: NetnsId, ip: Ipv4Addr) -> Option<DeviceId> {
         // Called per packet: search in place rather than collecting `v4_addrs`.
-        self.devices_of(ns).find(|d| self.devices[*d].addrs.iter().any(|a| matches!(a, IfAddr::V4 { addr, .. } if *addr == ip)))
+        self.devices_of(ns).find(|d| {
+            self.devices[*d]
+                .addrs
+                .iter()
+                .any(|a| matches!(a, IfAddr::V4 { addr, .. } if *addr == ip))
+        })
     }
 
     /// Advance the virtual clock (`sleep`), running expiry of timed state.

@@ -101,9 +101,17 @@ const DEFAULTS: &[(&str, &str, Kind)] = &[
     ("net.netfilter.nf_conntrack_icmp_timeout", "30", Kind::Int),
     // nf_conntrack_max scales with memory; this is the value on a 24 GiB machine.
     ("net.netfilter.nf_conntrack_max", "262144", Kind::Int),
-    ("net.netfilter.nf_conntrack_tcp_timeout_established", "432000", Kind::Int),
+    (
+        "net.netfilter.nf_conntrack_tcp_timeout_established",
+        "432000",
+        Kind::Int,
+    ),
     ("net.netfilter.nf_conntrack_udp_timeout", "30", Kind::Int),
-    ("net.netfilter.nf_conntrack_udp_timeout_stream", "120", Kind::Int),
+    (
+        "net.netfilter.nf_conntrack_udp_timeout_stream",
+        "120",
+        Kind::Int,
+    ),
 ];
 
 /// Per-interface conf entries (`net.ipv4.conf.X.KEY`), with their defaults.
@@ -118,7 +126,10 @@ const CONF4: &[(&str, &str)] = &[
 ];
 const CONF6: &[(&str, &str)] = &[("disable_ipv6", "0"), ("forwarding", "0")];
 /// How IPv6 per-device keys are stored beside the IPv4 ones.
-const CONF6_STORED: &[(&str, &str)] = &[("v6.disable_ipv6", "disable_ipv6"), ("v6.forwarding", "forwarding")];
+const CONF6_STORED: &[(&str, &str)] = &[
+    ("v6.disable_ipv6", "disable_ipv6"),
+    ("v6.forwarding", "forwarding"),
+];
 
 /// A parsed sysctl key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +139,11 @@ pub enum Key<'a> {
     /// `net.ipvN.conf.{all,default}.KEY` (stored as a global key).
     Conf(&'static str),
     /// `net.ipvN.conf.DEV.KEY`.
-    Dev { v6: bool, dev: &'a str, key: &'static str },
+    Dev {
+        v6: bool,
+        dev: &'a str,
+        key: &'static str,
+    },
 }
 
 fn intern(key: &str) -> Option<&'static str> {
@@ -171,11 +186,17 @@ fn conf_global_names() -> Vec<(&'static str, &'static str)> {
 
 impl Sysctls {
     pub fn new_ns() -> Sysctls {
-        let mut values: BTreeMap<&'static str, String> = DEFAULTS.iter().map(|(k, v, _)| (*k, v.to_string())).collect();
+        let mut values: BTreeMap<&'static str, String> = DEFAULTS
+            .iter()
+            .map(|(k, v, _)| (*k, v.to_string()))
+            .collect();
         for (k, v) in conf_global_names() {
             values.insert(k, v.to_string());
         }
-        Sysctls { values, dev: BTreeMap::new() }
+        Sysctls {
+            values,
+            dev: BTreeMap::new(),
+        }
     }
     /// The init namespace of a fresh sandbox starts like any new namespace.
     pub fn init_ns() -> Sysctls {
@@ -185,24 +206,37 @@ impl Sysctls {
         self.values.get(key).map(|s| s.as_str())
     }
     pub fn flag(&self, key: &str) -> bool {
-        self.get(key).map_or(false, |v| v.trim() != "0")
+        self.get(key).is_some_and(|v| v.trim() != "0")
     }
     pub fn int(&self, key: &str) -> u64 {
-        self.get(key).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+        self.get(key)
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
     }
     /// A device's conf value (`forwarding`, `rp_filter`, ...).
     pub fn dev_flag(&self, dev: DeviceId, key: &str) -> bool {
-        self.dev.get(&dev).and_then(|m| m.get(key)).map_or(false, |v| v.trim() != "0")
+        self.dev
+            .get(&dev)
+            .and_then(|m| m.get(key))
+            .is_some_and(|v| v.trim() != "0")
     }
     /// A device appears in this namespace: its conf starts from `default`.
     pub fn add_device(&mut self, dev: DeviceId) {
         let mut m = BTreeMap::new();
         for (k, _) in CONF4 {
-            let v = self.values.get(format!("net.ipv4.conf.default.{k}").as_str()).cloned().unwrap_or_default();
+            let v = self
+                .values
+                .get(format!("net.ipv4.conf.default.{k}").as_str())
+                .cloned()
+                .unwrap_or_default();
             m.insert(*k, v);
         }
         for (stored, k) in CONF6_STORED {
-            let v = self.values.get(format!("net.ipv6.conf.default.{k}").as_str()).cloned().unwrap_or_default();
+            let v = self
+                .values
+                .get(format!("net.ipv6.conf.default.{k}").as_str())
+                .cloned()
+                .unwrap_or_default();
             m.insert(*stored, v);
         }
         self.dev.insert(dev, m);
@@ -231,7 +265,10 @@ impl Sysctls {
 
     /// Check a value for a key (`Err` is sysctl's "Invalid argument").
     pub fn valid(key: &str, value: &str) -> bool {
-        let kind = DEFAULTS.iter().find(|(k, _, _)| *k == key).map_or(Kind::Int, |(_, _, k)| *k);
+        let kind = DEFAULTS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map_or(Kind::Int, |(_, _, k)| *k);
         let nums: Vec<&str> = value.split_whitespace().collect();
         let want = if kind == Kind::Pair { 2 } else { 1 };
         nums.len() == want && nums.iter().all(|n| n.parse::<i64>().is_ok())
@@ -241,12 +278,21 @@ impl Sysctls {
     /// `ip_forward` and `conf.all.forwarding` set every device's forwarding and `default`.
     pub fn set(&mut self, key: &str, value: &str) -> bool {
         let v = value.split_whitespace().collect::<Vec<_>>().join("\t");
-        let Some(k) = intern(key).or_else(|| conf_global_names().into_iter().map(|(k, _)| k).find(|k| *k == key)) else {
+        let Some(k) = intern(key).or_else(|| {
+            conf_global_names()
+                .into_iter()
+                .map(|(k, _)| k)
+                .find(|k| *k == key)
+        }) else {
             return false;
         };
         self.values.insert(k, v.clone());
         if matches!(key, "net.ipv4.ip_forward" | "net.ipv4.conf.all.forwarding") {
-            for k in ["net.ipv4.ip_forward", "net.ipv4.conf.all.forwarding", "net.ipv4.conf.default.forwarding"] {
+            for k in [
+                "net.ipv4.ip_forward",
+                "net.ipv4.conf.all.forwarding",
+                "net.ipv4.conf.default.forwarding",
+            ] {
                 self.values.insert(k, v.clone());
             }
             for m in self.dev.values_mut() {
@@ -265,24 +311,42 @@ impl Sysctls {
     pub fn set_dev(&mut self, dev: DeviceId, v6: bool, key: &str, value: &str) {
         if let Some(m) = self.dev.get_mut(&dev) {
             let name: &'static str = if v6 {
-                CONF6_STORED.iter().find(|(_, k)| *k == key).map_or("v6.forwarding", |(s, _)| *s)
+                CONF6_STORED
+                    .iter()
+                    .find(|(_, k)| *k == key)
+                    .map_or("v6.forwarding", |(s, _)| *s)
             } else {
-                CONF4.iter().map(|(k, _)| *k).find(|k| *k == key).unwrap_or("forwarding")
+                CONF4
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .find(|k| *k == key)
+                    .unwrap_or("forwarding")
             };
-            m.insert(name, value.split_whitespace().collect::<Vec<_>>().join("\t"));
+            m.insert(
+                name,
+                value.split_whitespace().collect::<Vec<_>>().join("\t"),
+            );
         }
     }
 
     /// A device's conf value for printing.
     pub fn get_dev(&self, dev: DeviceId, v6: bool, key: &str) -> Option<&str> {
         let m = self.dev.get(&dev)?;
-        let k = if v6 { format!("v6.{key}") } else { key.to_string() };
+        let k = if v6 {
+            format!("v6.{key}")
+        } else {
+            key.to_string()
+        };
         m.get(k.as_str()).map(|s| s.as_str())
     }
 
     /// Every per-device conf key name for a device, as `(v6, key)`.
     pub fn dev_keys() -> Vec<(bool, &'static str)> {
-        CONF4.iter().map(|(k, _)| (false, *k)).chain(CONF6.iter().map(|(k, _)| (true, *k))).collect()
+        CONF4
+            .iter()
+            .map(|(k, _)| (false, *k))
+            .chain(CONF6.iter().map(|(k, _)| (true, *k)))
+            .collect()
     }
 
     pub fn known(key: &str) -> bool {

@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::{DeviceId, IfAddr, NetnsId, Nanos, World};
+use super::{DeviceId, IfAddr, Nanos, NetnsId, World};
 
 /// Which routing table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -110,8 +110,16 @@ impl World {
         let mut v: Vec<Route> = Vec::new();
         self.each_route(ns, table, &mut |r| v.push(r));
         v.sort_by(|a, b| {
-            (u32::from(a.dst.addr()), std::cmp::Reverse(a.dst.prefix_len()), a.metric)
-                .cmp(&(u32::from(b.dst.addr()), std::cmp::Reverse(b.dst.prefix_len()), b.metric))
+            (
+                u32::from(a.dst.addr()),
+                std::cmp::Reverse(a.dst.prefix_len()),
+                a.metric,
+            )
+                .cmp(&(
+                    u32::from(b.dst.addr()),
+                    std::cmp::Reverse(b.dst.prefix_len()),
+                    b.metric,
+                ))
         });
         v.dedup_by(|a, b| dedup_same(a, b));
         v
@@ -128,15 +136,29 @@ impl World {
             }
             let linkdown = !self.carrier(d);
             for a in &dev.addrs {
-                let IfAddr::V4 { addr, prefix, brd, secondary, .. } = a else { continue };
+                let IfAddr::V4 {
+                    addr,
+                    prefix,
+                    brd,
+                    secondary,
+                    ..
+                } = a
+                else {
+                    continue;
+                };
                 let net = Ipv4Net::new(*addr, *prefix).expect("valid prefix").trunc();
                 // A secondary address's routes use its primary as the preferred source.
                 let src: std::net::IpAddr = if *secondary {
                     dev.addrs
                         .iter()
                         .find_map(|p| match p {
-                            IfAddr::V4 { addr: pa, prefix: pp, secondary: false, .. }
-                                if pp == prefix && Ipv4Net::new(*pa, *pp).map(|n| n.trunc()) == Ok(net) =>
+                            IfAddr::V4 {
+                                addr: pa,
+                                prefix: pp,
+                                secondary: false,
+                                ..
+                            } if pp == prefix
+                                && Ipv4Net::new(*pa, *pp).map(|n| n.trunc()) == Ok(net) =>
                             {
                                 Some((*pa).into())
                             }
@@ -190,7 +212,11 @@ impl World {
                             metric: 0,
                             linkdown: false,
                         });
-                        let b = brd.or(if *prefix < 31 { Some(net.broadcast()) } else { None });
+                        let b = brd.or(if *prefix < 31 {
+                            Some(net.broadcast())
+                        } else {
+                            None
+                        });
                         if let Some(b) = b {
                             if !*secondary || brd.is_some() {
                                 f(Route {
@@ -214,7 +240,7 @@ impl World {
         for r in &self.ns(ns).routes {
             if r.table == table {
                 let mut r = r.clone();
-                r.linkdown = r.dev.map_or(false, |d| !self.carrier(d));
+                r.linkdown = r.dev.is_some_and(|d| !self.carrier(d));
                 f(r);
             }
         }
@@ -233,7 +259,13 @@ impl World {
                 if !r.dst.contains(&dst) {
                     return;
                 }
-                let key = |r: &Route| (r.dst.prefix_len(), std::cmp::Reverse(r.metric), u32::from(r.dst.addr()));
+                let key = |r: &Route| {
+                    (
+                        r.dst.prefix_len(),
+                        std::cmp::Reverse(r.metric),
+                        u32::from(r.dst.addr()),
+                    )
+                };
                 match &best {
                     Some(b) if key(&r) < key(b) => {}
                     Some(b) if key(&r) == key(b) && dedup_same(&r, b) => {}
@@ -254,8 +286,14 @@ impl World {
         let d = self.dev(dev);
         let mut first = None;
         for a in &d.addrs {
-            if let IfAddr::V4 { addr, prefix, secondary: false, .. } = a {
-                if Ipv4Net::new(*addr, *prefix).map_or(false, |n| n.contains(&dst)) {
+            if let IfAddr::V4 {
+                addr,
+                prefix,
+                secondary: false,
+                ..
+            } = a
+            {
+                if Ipv4Net::new(*addr, *prefix).is_ok_and(|n| n.contains(&dst)) {
                     return Some(*addr);
                 }
                 first.get_or_insert(*addr);
@@ -264,18 +302,30 @@ impl World {
         if first.is_some() {
             return first;
         }
-        self.v4_addrs(ns).into_iter().find(|(dd, a, _)| !self.dev(*dd).is_loopback() || !a.is_loopback()).map(|(_, a, _)| a)
+        self.v4_addrs(ns)
+            .into_iter()
+            .find(|(dd, a, _)| !self.dev(*dd).is_loopback() || !a.is_loopback())
+            .map(|(_, a, _)| a)
     }
 
     /// Whether `gw` is reachable directly (on-link) through some connected route.
-    pub fn gateway_onlink(&self, ns: NetnsId, gw: Ipv4Addr, dev: Option<DeviceId>) -> Option<DeviceId> {
+    pub fn gateway_onlink(
+        &self,
+        ns: NetnsId,
+        gw: Ipv4Addr,
+        dev: Option<DeviceId>,
+    ) -> Option<DeviceId> {
         // As `routes()` then `max_by_key(prefix)` (the last of the longest in sorted order);
         // duplicates `dedup` would drop have the same device, so they change nothing.
         let mut best: Option<((u8, u32, u32), Option<DeviceId>)> = None;
         self.each_route(ns, Table::Main, &mut |r| {
-            if r.gateway.is_none() && r.kind == RouteType::Unicast && r.dst.contains(&gw) && dev.map_or(true, |d| r.dev == Some(d)) {
+            if r.gateway.is_none()
+                && r.kind == RouteType::Unicast
+                && r.dst.contains(&gw)
+                && dev.is_none_or(|d| r.dev == Some(d))
+            {
                 let key = (r.dst.prefix_len(), u32::from(r.dst.addr()), r.metric);
-                if best.map_or(true, |(k, _)| key >= k) {
+                if best.is_none_or(|(k, _)| key >= k) {
                     best = Some((key, r.dev));
                 }
             }
@@ -287,7 +337,12 @@ impl World {
 /// The routes `routes()` keeps only once (`dedup_by`: same table, type, destination,
 /// device, metric and gateway).
 fn dedup_same(a: &Route, b: &Route) -> bool {
-    a.table == b.table && a.kind == b.kind && a.dst == b.dst && a.dev == b.dev && a.metric == b.metric && a.gateway == b.gateway
+    a.table == b.table
+        && a.kind == b.kind
+        && a.dst == b.dst
+        && a.dev == b.dev
+        && a.metric == b.metric
+        && a.gateway == b.gateway
 }
 
 #[cfg(test)]
@@ -302,7 +357,12 @@ mod tests {
                 .routes(ns, table)
                 .into_iter()
                 .filter(|r| r.dst.contains(&dst))
-                .max_by(|a, b| a.dst.prefix_len().cmp(&b.dst.prefix_len()).then(b.metric.cmp(&a.metric)));
+                .max_by(|a, b| {
+                    a.dst
+                        .prefix_len()
+                        .cmp(&b.dst.prefix_len())
+                        .then(b.metric.cmp(&a.metric))
+                });
             if best.is_some() {
                 return best;
             }
@@ -310,11 +370,16 @@ mod tests {
         None
     }
 
-    fn onlink_by_table(w: &World, ns: NetnsId, gw: Ipv4Addr, dev: Option<DeviceId>) -> Option<DeviceId> {
+    fn onlink_by_table(
+        w: &World,
+        ns: NetnsId,
+        gw: Ipv4Addr,
+        dev: Option<DeviceId>,
+    ) -> Option<DeviceId> {
         w.routes(ns, Table::Main)
             .into_iter()
             .filter(|r| r.gateway.is_none() && r.kind == RouteType::Unicast && r.dst.contains(&gw))
-            .filter(|r| dev.map_or(true, |d| r.dev == Some(d)))
+            .filter(|r| dev.is_none_or(|d| r.dev == Some(d)))
             .max_by_key(|r| r.dst.prefix_len())
             .and_then(|r| r.dev)
     }

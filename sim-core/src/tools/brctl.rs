@@ -424,7 +424,10 @@ fn stp(sim: &mut Sim, ns: NetnsId, name: &str, val: &str) -> Output {
     match sim.world.dev_mut(d).bridge_mut() {
         // Turning STP on would block loops on a real bridge; the protocol is not modelled, so
         // accepting it would be a silent lie.
-        Some(_) if on => unsupported("brctl", "`stp on` (the spanning tree protocol is not modelled)"),
+        Some(_) if on => unsupported(
+            "brctl",
+            "`stp on` (the spanning tree protocol is not modelled)",
+        ),
         Some(b) => {
             b.stp = false;
             Output::ok()

@@ -256,7 +256,12 @@ fn mc_list(sim: &Sim, d: DeviceId) -> Vec<[u8; 6]> {
         v.push([0x33, 0x33, 0, 0, 0, 0x6a]);
     }
     v.push([0x01, 0x00, 0x5e, 0, 0, 1]);
-    let v6_off = sim.world.ns(dv.netns).sysctl.get_dev(d, true, "disable_ipv6").is_some_and(|x| x.trim() != "0");
+    let v6_off = sim
+        .world
+        .ns(dv.netns)
+        .sysctl
+        .get_dev(d, true, "disable_ipv6")
+        .is_some_and(|x| x.trim() != "0");
     if let (Some(m), false) = (dv.ll_mac, v6_off) {
         v.push([0x33, 0x33, 0xff, m[3], m[4], m[5]]);
     }

@@ -49,13 +49,16 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 });
                 i += 1;
             }
-            "-s" | "--src" | "--orig-src" | "-d" | "--dst" | "--orig-dst" | "-r" | "--reply-src" | "-q"
-            | "--reply-dst" => {
+            "-s" | "--src" | "--orig-src" | "-d" | "--dst" | "--orig-dst" | "-r"
+            | "--reply-src" | "-q" | "--reply-dst" => {
                 let Some(v) = args.get(i + 1) else {
                     return usage_err(&format!("option `{}' requires an argument", args[i]));
                 };
                 let Ok(ip) = v.parse::<std::net::Ipv4Addr>() else {
-                    return crate::tools::unsupported("conntrack", &format!("address `{v}` (IPv4 only)"));
+                    return crate::tools::unsupported(
+                        "conntrack",
+                        &format!("address `{v}` (IPv4 only)"),
+                    );
                 };
                 addrs.push((args[i], ip));
                 i += 1;
@@ -95,12 +98,14 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         return crate::tools::unsupported("conntrack", "port filters without `-p tcp` or `-p udp`");
     }
     let nat_ok = |c: &Conn| {
-        f.sport.map_or(true, |p| c.orig.sport == p)
-            && f.dport.map_or(true, |p| c.orig.dport == p)
+        f.sport.is_none_or(|p| c.orig.sport == p)
+            && f.dport.is_none_or(|p| c.orig.dport == p)
             && (!f.snat || c.snat)
             && (!f.dnat || c.dnat)
     };
-    let sel = |c: &Conn| c.confirmed && proto.map_or(true, |p| c.orig.proto == p) && addr_ok(c) && nat_ok(c);
+    let sel = |c: &Conn| {
+        c.confirmed && proto.is_none_or(|p| c.orig.proto == p) && addr_ok(c) && nat_ok(c)
+    };
     match cmd {
         Some('L') => {
             let mut o = Output::default();

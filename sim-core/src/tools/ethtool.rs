@@ -6,7 +6,10 @@ use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     match args {
-        [] => Output::error("ethtool: bad command line argument(s)\nFor more information run ethtool -h\n", 1),
+        [] => Output::error(
+            "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n",
+            1,
+        ),
         ["-S" | "--statistics", dev] => stats(sim, ctx, dev),
         ["-i" | "--driver", dev] => driver(sim, ctx, dev),
         ["-g" | "--show-ring", dev] => match sim.world.dev_by_name(ctx.ns, dev) {
@@ -15,7 +18,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         },
         [flag, ..] if flag.starts_with('-') => unsupported("ethtool", &format!("option `{flag}`")),
         [dev] => settings(sim, ctx, dev),
-        _ => Output::error("ethtool: bad command line argument(s)\nFor more information run ethtool -h\n", 1),
+        _ => Output::error(
+            "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n",
+            1,
+        ),
     }
 }
 
@@ -51,14 +57,20 @@ fn stats(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
 /// `ethtool DEV` for a device that does not exist: each netlink query fails in turn.
 fn no_such() -> Output {
     Output::error(
-        format!("{}No data available\n", "netlink error: no device matches name (offset 24)\nnetlink error: No such device\n".repeat(5)),
+        format!(
+            "{}No data available\n",
+            "netlink error: no device matches name (offset 24)\nnetlink error: No such device\n"
+                .repeat(5)
+        ),
         75,
     )
 }
 
 /// `ethtool DEV`: link settings. veth reports a fixed 10 Gb/s full-duplex link.
 fn settings(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
-    let Some(d) = sim.world.dev_by_name(ctx.ns, name) else { return no_such() };
+    let Some(d) = sim.world.dev_by_name(ctx.ns, name) else {
+        return no_such();
+    };
     let link = if sim.world.carrier(d) { "yes" } else { "no" };
     match sim.world.dev(d).kind {
         DeviceKind::Loopback => Output::text(format!("Settings for {name}:\n\tLink detected: {link}\n")),
@@ -76,7 +88,12 @@ fn driver(sim: &mut Sim, ctx: Ctx, name: &str) -> Output {
     let drv = match sim.world.dev(d).kind {
         DeviceKind::Veth { .. } => ("veth", "1.0"),
         DeviceKind::Bridge(_) => ("bridge", "2.3"),
-        DeviceKind::Loopback => return Output::error("Cannot get driver information: Operation not supported\n", 71),
+        DeviceKind::Loopback => {
+            return Output::error(
+                "Cannot get driver information: Operation not supported\n",
+                71,
+            )
+        }
     };
     Output::text(format!(
         "driver: {}\nversion: {}\nfirmware-version: \nexpansion-rom-version: \nbus-info: \nsupports-statistics: {}\nsupports-test: no\nsupports-eeprom-access: no\nsupports-register-dump: no\nsupports-priv-flags: no\n",

@@ -42,7 +42,10 @@ fn grep(args: &[&str], input: &str) -> Output {
         }
     }
     let Some(p) = pattern else {
-        return Output::error("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
+        return Output::error(
+            "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+            2,
+        );
     };
     let mut p = p;
     if word {
@@ -94,13 +97,20 @@ fn head_tail(args: &[&str], input: &str, head: bool) -> Output {
         match val.and_then(|v| v.parse().ok()) {
             Some(v) => n = v,
             None => {
-                return Output::error(format!("{name}: invalid number of lines: '{}'\n", val.unwrap_or("")), 1)
+                return Output::error(
+                    format!("{name}: invalid number of lines: '{}'\n", val.unwrap_or("")),
+                    1,
+                )
             }
         }
         i += 1;
     }
     let lines: Vec<&str> = input.lines().collect();
-    let sel: &[&str] = if head { &lines[..n.min(lines.len())] } else { &lines[lines.len().saturating_sub(n)..] };
+    let sel: &[&str] = if head {
+        &lines[..n.min(lines.len())]
+    } else {
+        &lines[lines.len().saturating_sub(n)..]
+    };
     let mut out = String::new();
     for l in sel {
         out.push_str(l);
@@ -134,10 +144,17 @@ fn sort(args: &[&str], input: &str) -> Output {
     if numeric {
         let key = |l: &str| -> f64 {
             let t = l.trim_start();
-            let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')).unwrap_or(t.len());
+            let end = t
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                .unwrap_or(t.len());
             t[..end].parse().unwrap_or(0.0)
         };
-        lines.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b)));
+        lines.sort_by(|a, b| {
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(b))
+        });
     } else {
         lines.sort();
     }

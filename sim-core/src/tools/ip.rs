@@ -24,9 +24,40 @@ pub struct Opts {
 }
 
 const OBJECTS: &[&str] = &[
-    "address", "addrlabel", "maddress", "route", "rule", "neighbour", "neigh", "ntable", "ntbl", "link", "l2tp",
-    "fou", "ila", "macsec", "tunnel", "tunl", "tuntap", "tap", "token", "tcpmetrics", "tcp_metrics", "monitor",
-    "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "stats", "help",
+    "address",
+    "addrlabel",
+    "maddress",
+    "route",
+    "rule",
+    "neighbour",
+    "neigh",
+    "ntable",
+    "ntbl",
+    "link",
+    "l2tp",
+    "fou",
+    "ila",
+    "macsec",
+    "tunnel",
+    "tunl",
+    "tuntap",
+    "tap",
+    "token",
+    "tcpmetrics",
+    "tcp_metrics",
+    "monitor",
+    "xfrm",
+    "mroute",
+    "mrule",
+    "netns",
+    "netconf",
+    "vrf",
+    "sr",
+    "nexthop",
+    "mptcp",
+    "ioam",
+    "stats",
+    "help",
 ];
 
 /// `matches()` of iproute2: `arg` is a non-empty prefix of `word`.
@@ -54,13 +85,18 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             _ if matches(a, "netns") => {
                 i += 1;
                 let Some(name) = args.get(i) else {
-                    return Output::error("Command line is not complete. Try option \"help\"\n", 255);
+                    return Output::error(
+                        "Command line is not complete. Try option \"help\"\n",
+                        255,
+                    );
                 };
                 match sim.world.netns_by_name(name) {
                     Some(n) => ns = n,
                     None => {
                         return Output::error(
-                            format!("Cannot open network namespace \"{name}\": No such file or directory\n"),
+                            format!(
+                            "Cannot open network namespace \"{name}\": No such file or directory\n"
+                        ),
                             255,
                         )
                     }
@@ -81,7 +117,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     };
     let rest = &args[i + 1..];
     let Some(object) = OBJECTS.iter().find(|w| matches(obj, w)) else {
-        return Output::error(format!("Object \"{obj}\" is unknown, try \"ip help\".\n"), 255);
+        return Output::error(
+            format!("Object \"{obj}\" is unknown, try \"ip help\".\n"),
+            255,
+        );
     };
     match *object {
         "address" => addr::run(sim, ctx, o, rest),

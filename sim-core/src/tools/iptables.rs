@@ -557,7 +557,11 @@ fn exec_inner(
                     t.relink();
                     // iptables-nft also deletes empty built-in chains with an ACCEPT
                     // policy; they come back without counters.
-                    for ch in t.chains.iter_mut().filter(|c| c.rules.is_empty() && c.policy == Some(true)) {
+                    for ch in t
+                        .chains
+                        .iter_mut()
+                        .filter(|c| c.rules.is_empty() && c.policy == Some(true))
+                    {
                         ch.counting = false;
                         ch.pkts = 0;
                         ch.bytes = 0;
@@ -783,7 +787,9 @@ pub fn run_restore(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             };
             match sim.files.get(&key) {
                 Some(t) => t.clone(),
-                None => return Output::error(format!("Can't open {f}: No such file or directory\n"), 1),
+                None => {
+                    return Output::error(format!("Can't open {f}: No such file or directory\n"), 1)
+                }
             }
         }
         None => stdin.unwrap_or_default(),

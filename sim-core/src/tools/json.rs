@@ -46,8 +46,17 @@ impl J {
             J::Int(n) => n.to_string(),
             J::UInt(n) => n.to_string(),
             J::Bool(b) => b.to_string(),
-            J::Arr(a) => format!("[{}]", a.iter().map(J::compact).collect::<Vec<_>>().join(",")),
-            J::Obj(o) => format!("{{{}}}", o.iter().map(|(k, v)| format!("{}:{}", esc(k), v.compact())).collect::<Vec<_>>().join(",")),
+            J::Arr(a) => format!(
+                "[{}]",
+                a.iter().map(J::compact).collect::<Vec<_>>().join(",")
+            ),
+            J::Obj(o) => format!(
+                "{{{}}}",
+                o.iter()
+                    .map(|(k, v)| format!("{}:{}", esc(k), v.compact()))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
         }
     }
 
@@ -59,10 +68,19 @@ impl J {
     fn pretty_at(&self, depth: usize) -> String {
         match self {
             J::Arr(a) if a.is_empty() => "[ ]".into(),
-            J::Arr(a) => format!("[ {} ]", a.iter().map(|v| v.pretty_at(depth + 1)).collect::<Vec<_>>().join(",")),
+            J::Arr(a) => format!(
+                "[ {} ]",
+                a.iter()
+                    .map(|v| v.pretty_at(depth + 1))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             J::Obj(o) => {
                 let ind = "    ".repeat(depth + 1);
-                let body: Vec<String> = o.iter().map(|(k, v)| format!("{ind}{}: {}", esc(k), v.pretty_at(depth + 1))).collect();
+                let body: Vec<String> = o
+                    .iter()
+                    .map(|(k, v)| format!("{ind}{}: {}", esc(k), v.pretty_at(depth + 1)))
+                    .collect();
                 format!("{{\n{}\n{}}}", body.join(",\n"), "    ".repeat(depth))
             }
             other => other.compact(),
@@ -81,7 +99,10 @@ mod tests {
             ("flags".into(), J::Arr(vec![s("BROADCAST"), s("MULTICAST")])),
             ("ifname".into(), s("veth0")),
         ])]);
-        assert_eq!(v.compact(), r#"[{"ifindex":2,"flags":["BROADCAST","MULTICAST"],"ifname":"veth0"}]"#);
+        assert_eq!(
+            v.compact(),
+            r#"[{"ifindex":2,"flags":["BROADCAST","MULTICAST"],"ifname":"veth0"}]"#
+        );
         assert_eq!(
             v.pretty(),
             "[ {\n        \"ifindex\": 2,\n        \"flags\": [ \"BROADCAST\",\"MULTICAST\" ],\n        \"ifname\": \"veth0\"\n    } ]"

@@ -6,13 +6,18 @@ use crate::shell::{Output, Sim};
 /// `sleep N`: advances virtual time by N seconds (fractions allowed), running timers.
 pub fn sleep(sim: &mut Sim, args: &[&str]) -> Output {
     let Some(a) = args.first() else {
-        return Output::error("sleep: missing operand\nTry 'sleep --help' for more information.\n", 1);
+        return Output::error(
+            "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+            1,
+        );
     };
     let secs: f64 = match a.trim_end_matches('s').parse() {
         Ok(s) if s >= 0.0 && f64::is_finite(s) => s,
         _ => {
             return Output::error(
-                format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"),
+                format!(
+                "sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"
+            ),
                 1,
             )
         }

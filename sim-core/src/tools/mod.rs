@@ -3,8 +3,8 @@
 //! Architecture invariant: tools parse arguments, call the model or the engine, and format
 //! text. They hold no state of their own between commands; all state is in the `World`.
 
-pub mod bridge;
 pub mod brctl;
+pub mod bridge;
 pub mod conntrack;
 pub mod dmesg;
 pub mod docker;
@@ -12,8 +12,8 @@ pub mod ethtool;
 pub mod filters;
 pub mod help;
 pub mod ip;
-pub mod json;
 pub mod iptables;
+pub mod json;
 pub mod misc;
 pub mod nc;
 pub mod ping;
@@ -54,5 +54,8 @@ pub fn external(name: &str) -> Option<ToolFn> {
 
 /// The message and status for an option or form the simulator does not model yet.
 pub fn unsupported(tool: &str, what: &str) -> Output {
-    Output::error(format!("netsim: {tool}: {what} is not supported by the simulator\n"), 127)
+    Output::error(
+        format!("netsim: {tool}: {what} is not supported by the simulator\n"),
+        127,
+    )
 }

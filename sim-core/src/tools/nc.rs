@@ -371,12 +371,12 @@ fn close_socket(sim: &mut Sim, ns: NetnsId, local: (Ipv4Addr, u16), remote: (Ipv
     s.tcp.retain(|c| (c.local, c.remote) != (local, remote));
 }
 
-fn conn<'a>(
-    sim: &'a Sim,
+fn conn(
+    sim: &Sim,
     ns: NetnsId,
     local: (Ipv4Addr, u16),
     remote: (Ipv4Addr, u16),
-) -> Option<&'a TcpConn> {
+) -> Option<&TcpConn> {
     sim.world
         .ns(ns)
         .sockets
@@ -482,7 +482,7 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
     for _ in 0..50 {
         let now = sim.world.now;
         engine::run_until(sim, now.saturating_add(SLICE));
-        if conn(sim, ns, local, remote).map_or(true, |c| c.state == TcpState::Closed) {
+        if conn(sim, ns, local, remote).is_none_or(|c| c.state == TcpState::Closed) {
             break;
         }
     }

@@ -30,7 +30,10 @@ fn usage_error(msg: &str) -> Output {
 fn parse_num(v: &str, max: u64) -> Result<u64, Output> {
     match v.parse::<i64>() {
         Ok(n) if n >= 1 && (n as u64) <= max => Ok(n as u64),
-        Ok(_) => Err(Output::error(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= {max}\n"), 1)),
+        Ok(_) => Err(Output::error(
+            format!("ping: invalid argument: '{v}': out of range: 1 <= value <= {max}\n"),
+            1,
+        )),
         Err(_) => Err(Output::error(format!("ping: invalid argument: '{v}'\n"), 1)),
     }
 }
@@ -38,7 +41,10 @@ fn parse_num(v: &str, max: u64) -> Result<u64, Output> {
 fn parse_secs(v: &str) -> Result<Nanos, Output> {
     match v.parse::<f64>() {
         Ok(s) if s >= 0.0 && s.is_finite() && s < 2_147_483.0 => Ok((s * 1e9).round() as Nanos),
-        _ => Err(Output::error(format!("ping: bad timing interval: {v}\n"), 1)),
+        _ => Err(Output::error(
+            format!("ping: bad timing interval: {v}\n"),
+            1,
+        )),
     }
 }
 
@@ -60,8 +66,8 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
     while i < args.len() {
         let a = args[i];
         if a.starts_with('-') && a.len() > 1 {
-            let mut chars = a[1..].char_indices();
-            while let Some((pos, c)) = chars.next() {
+            let chars = a[1..].char_indices();
+            for (pos, c) in chars {
                 let takes = matches!(c, 'c' | 'i' | 'W' | 'w' | 's' | 't' | 'I');
                 let value = if takes {
                     let rest = &a[1 + pos + 1..];
@@ -71,7 +77,12 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
                         i += 1;
                         match args.get(i) {
                             Some(v) => Some(v.to_string()),
-                            None => return Err(Output::error(format!("ping: option requires an argument -- '{c}'\n"), 2)),
+                            None => {
+                                return Err(Output::error(
+                                    format!("ping: option requires an argument -- '{c}'\n"),
+                                    2,
+                                ))
+                            }
                         }
                     }
                 } else {
@@ -112,7 +123,10 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
         } else if dest.is_none() {
             dest = Some(a.to_string());
         } else {
-            return Err(crate::tools::unsupported("ping", "more than one destination"));
+            return Err(crate::tools::unsupported(
+                "ping",
+                "more than one destination",
+            ));
         }
         i += 1;
     }
@@ -133,7 +147,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         return crate::tools::unsupported("ping", "IPv6 destinations");
     }
     let Ok(mut dst) = o.dest.parse::<Ipv4Addr>() else {
-        return Output::error(format!("ping: {}: Temporary failure in name resolution\n", o.dest), 2);
+        return Output::error(
+            format!("ping: {}: Temporary failure in name resolution\n", o.dest),
+            2,
+        );
     };
     if dst.is_unspecified() {
         dst = Ipv4Addr::LOCALHOST;
@@ -143,8 +160,12 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         None => None,
         Some(name) => match sim.world.dev_by_name(ns, name) {
             Some(d) => Some(d),
-            None if name.parse::<Ipv4Addr>().is_ok() => return crate::tools::unsupported("ping -I", "a source address"),
-            None => return Output::error(format!("ping: SO_BINDTODEVICE {name}: No such device\n"), 2),
+            None if name.parse::<Ipv4Addr>().is_ok() => {
+                return crate::tools::unsupported("ping -I", "a source address")
+            }
+            None => {
+                return Output::error(format!("ping: SO_BINDTODEVICE {name}: No such device\n"), 2)
+            }
         },
     };
     // connect(): the route must exist before anything is sent.
@@ -152,7 +173,12 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         Some(d) => match engine::route_output(&sim.world, ns, dst) {
             Ok(r) if r.dev == d || r.local => Ok(r),
             _ => match sim.world.select_src(ns, d, dst) {
-                Some(src) => Ok(engine::RouteResult { dev: d, src, gateway: None, local: false }),
+                Some(src) => Ok(engine::RouteResult {
+                    dev: d,
+                    src,
+                    gateway: None,
+                    local: false,
+                }),
                 None => Err(Errno::NetUnreach),
             },
         },
@@ -167,7 +193,9 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         Err(e) => return Output::error(format!("ping: connect: {}\n", e.strerror()), 2),
     };
     let is_bcast = dst == Ipv4Addr::BROADCAST
-        || sim.world.v4_addrs(ns).iter().any(|(_, a, p)| *p < 31 && ipnet::Ipv4Net::new(*a, *p).is_ok_and(|n| n.broadcast() == dst));
+        || sim.world.v4_addrs(ns).iter().any(|(_, a, p)| {
+            *p < 31 && ipnet::Ipv4Net::new(*a, *p).is_ok_and(|n| n.broadcast() == dst)
+        });
     let mut out = Output::ok();
     if is_bcast {
         if !o.broadcast {
@@ -179,10 +207,18 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         Some(n) => format!("from {} {n}: ", route.src),
         None => String::new(),
     };
-    out.out(format!("PING {} ({dst}) {from}{}({}) bytes of data.\n", o.dest, o.size, o.size + 28));
+    out.out(format!(
+        "PING {} ({dst}) {from}{}({}) bytes of data.\n",
+        o.dest,
+        o.size,
+        o.size + 28
+    ));
 
     let id = (sim.world.random_u32() & 0xffff) as u16;
-    sim.world.ns_mut(ns).sockets.inboxes.push(Inbox { id, packets: Vec::new() });
+    sim.world.ns_mut(ns).sockets.inboxes.push(Inbox {
+        id,
+        packets: Vec::new(),
+    });
     let start = sim.world.now;
     let timing = o.size >= 16;
     let linger = o.timeout.unwrap_or(10 * SEC);
@@ -200,7 +236,11 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         let all_sent = o.count.is_some_and(|c| sent.len() as u64 >= c);
         let deadline_at = o.deadline.map(|d| start + d);
         // The next moment something happens: a send, the deadline, or the linger expiry.
-        let mut until = if all_sent { last_send + linger } else { next_send };
+        let mut until = if all_sent {
+            last_send + linger
+        } else {
+            next_send
+        };
         if let Some(d) = deadline_at {
             until = until.min(d);
         }
@@ -208,9 +248,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         let early = engine::run_until_inbox(sim, until.saturating_sub(1), ns, id);
         read_inbox(sim, ns, id, &mut seen, &mut |at, pkt| {
             if let L4::Icmp(i) = &pkt.l4 {
-                let seq = if i.is_error() { i.quoted().map(|q| q.d) } else { Some(i.seq()) };
+                let seq = if i.is_error() {
+                    i.quoted().map(|q| q.d)
+                } else {
+                    Some(i.seq())
+                };
                 let Some(seq) = seq else { return };
-                let Some(idx) = send_index(seq, sent.len()) else { return };
+                let Some(idx) = send_index(seq, sent.len()) else {
+                    return;
+                };
                 // iputils measures the pipe when an answer arrives.
                 pipe = pipe.max((sent.len() as u64).saturating_sub(received + errors));
                 if i.is_error() {
@@ -219,7 +265,11 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                         answered[idx] = true;
                     }
                     if !o.quiet {
-                        lines.push_str(&format!("From {} icmp_seq={seq} {}\n", pkt.src, icmp_error_text(i)));
+                        lines.push_str(&format!(
+                            "From {} icmp_seq={seq} {}\n",
+                            pkt.src,
+                            icmp_error_text(i)
+                        ));
                     }
                 } else if i.typ == crate::wire::ICMP_ECHO_REPLY {
                     if idx < answered.len() && answered[idx] {
@@ -232,8 +282,17 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                     let rtt = at.saturating_sub(sent[idx]);
                     rtts.push(rtt);
                     if !o.quiet {
-                        let t = if timing { format!(" time={}", fmt_ms(rtt)) } else { String::new() };
-                        lines.push_str(&format!("{} bytes from {}: icmp_seq={seq} ttl={}{t}\n", o.size + 8, pkt.src, pkt.ttl));
+                        let t = if timing {
+                            format!(" time={}", fmt_ms(rtt))
+                        } else {
+                            String::new()
+                        };
+                        lines.push_str(&format!(
+                            "{} bytes from {}: icmp_seq={seq} ttl={}{t}\n",
+                            o.size + 8,
+                            pkt.src,
+                            pkt.ttl
+                        ));
                     }
                 }
             }
@@ -259,7 +318,11 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             let seq = (sent.len() as u16).wrapping_add(1);
             let data: Vec<u8> = (0..o.size).map(|b| (b % 256) as u8).collect();
             let pkt = Ipv4 {
-                src: if route.local { Ipv4Addr::UNSPECIFIED } else { route.src },
+                src: if route.local {
+                    Ipv4Addr::UNSPECIFIED
+                } else {
+                    route.src
+                },
                 dst,
                 ttl: o.ttl,
                 id: seq,
@@ -276,9 +339,14 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     sim.world.ns_mut(ns).sockets.inboxes.retain(|b| b.id != id);
     let tx = sent.len() as u64;
-    let loss = (tx.saturating_sub(received) * 100).checked_div(tx).unwrap_or(0);
+    let loss = (tx.saturating_sub(received) * 100)
+        .checked_div(tx)
+        .unwrap_or(0);
     let elapsed_ms = (last_send - start) / 1_000_000;
-    let mut stats = format!("\n--- {} ping statistics ---\n{tx} packets transmitted, {received} received, ", o.dest);
+    let mut stats = format!(
+        "\n--- {} ping statistics ---\n{tx} packets transmitted, {received} received, ",
+        o.dest
+    );
     if errors > 0 {
         stats.push_str(&format!("+{errors} errors, "));
     }
@@ -308,7 +376,11 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     stats.push('\n');
     out.out(stats);
-    let status = if received == 0 || o.deadline.is_some() && o.count.is_some_and(|c| received < c) { 1 } else { 0 };
+    let status = if received == 0 || o.deadline.is_some() && o.count.is_some_and(|c| received < c) {
+        1
+    } else {
+        0
+    };
     out.status = status;
     out
 }
@@ -324,7 +396,13 @@ fn send_index(seq: u16, sent: usize) -> Option<usize> {
     Some(first + (sent - 1 - first) / 65536 * 65536)
 }
 
-fn read_inbox(sim: &mut Sim, ns: crate::model::NetnsId, id: u16, seen: &mut usize, f: &mut dyn FnMut(Nanos, &Ipv4)) {
+fn read_inbox(
+    sim: &mut Sim,
+    ns: crate::model::NetnsId,
+    id: u16,
+    seen: &mut usize,
+    f: &mut dyn FnMut(Nanos, &Ipv4),
+) {
     let pkts: Vec<(Nanos, Ipv4)> = match sim.world.ns_mut(ns).sockets.inbox(id) {
         Some(b) => b.packets[*seen..].to_vec(),
         None => return,

@@ -1,8 +1,8 @@
 //! `sysctl [-w] [-n] [-N] [-q] KEY[=VALUE]...` for the keys the model has, including the
 //! per-interface `net.ipv4.conf.DEV.*` entries and prefix listings such as `sysctl net.bridge`.
 
-use crate::model::{NetnsId, Sysctls};
 use crate::model::netns::Key;
+use crate::model::{NetnsId, Sysctls};
 use crate::shell::{Output, Sim};
 use crate::tools::{unsupported, Ctx};
 
@@ -56,7 +56,10 @@ fn not_found(key: &str, f: Flags, out: &mut Output) {
     if f.ignore {
         return;
     }
-    out.err(format!("sysctl: cannot stat /proc/sys/{}: No such file or directory\n", key.replace('.', "/")));
+    out.err(format!(
+        "sysctl: cannot stat /proc/sys/{}: No such file or directory\n",
+        key.replace('.', "/")
+    ));
     out.status = 1;
 }
 
@@ -86,7 +89,9 @@ fn write(sim: &mut Sim, ns: NetnsId, key: &str, v: &str, f: Flags, out: &mut Out
         return;
     }
     match (parsed, dev) {
-        (Some(Key::Dev { v6, key: k, .. }), Some(d)) => sim.world.ns_mut(ns).sysctl.set_dev(d, v6, k, v),
+        (Some(Key::Dev { v6, key: k, .. }), Some(d)) => {
+            sim.world.ns_mut(ns).sysctl.set_dev(d, v6, k, v)
+        }
         _ => {
             sim.world.ns_mut(ns).sysctl.set(key, v);
         }
@@ -113,8 +118,12 @@ fn read(sim: &mut Sim, ns: NetnsId, key: &str, f: Flags, out: &mut Output) {
         None => {
             // A directory: list every key below it, in name order.
             let prefix = format!("{key}.");
-            let mut rows: Vec<(String, String)> =
-                sc.values.iter().filter(|(k, _)| k.starts_with(&prefix)).map(|(k, v)| (k.to_string(), v.clone())).collect();
+            let mut rows: Vec<(String, String)> = sc
+                .values
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
             for d in sim.world.devices_of(ns) {
                 let name = &sim.world.dev(d).name;
                 for (v6, k) in Sysctls::dev_keys() {

@@ -69,7 +69,7 @@ impl IndexCell {
         if rules.len() < MIN_INDEXED || from >= rules.len() {
             return from;
         }
-        if self.0.as_ref().map_or(true, |i| i.len != rules.len()) {
+        if self.0.as_ref().is_none_or(|i| i.len != rules.len()) {
             self.0 = Some(Box::new(ChainIndex::build(rules)));
         }
         let Some(ix) = self.0.as_deref() else {
@@ -168,7 +168,7 @@ impl ChainIndex {
             if let Some(v) = v {
                 let k = v.partition_point(|x| *x < from);
                 if let Some(&x) = v.get(k) {
-                    if best.map_or(true, |b| x < b) {
+                    if best.is_none_or(|b| x < b) {
                         best = Some(x);
                     }
                 }

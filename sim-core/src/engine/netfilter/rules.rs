@@ -489,15 +489,13 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             flags,
         } => {
             let L4::Tcp(t) = &p.l4 else { return false };
-            sport.map_or(true, |r| r.matches(t.sport))
-                && dport.map_or(true, |r| r.matches(t.dport))
-                && flags.map_or(true, |(mask, cmp, inv)| {
-                    ((t.flags.bits() & mask) == cmp) != inv
-                })
+            sport.is_none_or(|r| r.matches(t.sport))
+                && dport.is_none_or(|r| r.matches(t.dport))
+                && flags.is_none_or(|(mask, cmp, inv)| ((t.flags.bits() & mask) == cmp) != inv)
         }
         Match::Udp { sport, dport } => {
             let L4::Udp(u) = &p.l4 else { return false };
-            sport.map_or(true, |r| r.matches(u.sport)) && dport.map_or(true, |r| r.matches(u.dport))
+            sport.is_none_or(|r| r.matches(u.sport)) && dport.is_none_or(|r| r.matches(u.dport))
         }
         Match::Icmp { typ, code, inv } => {
             let L4::Icmp(i) = &p.l4 else { return false };
@@ -521,14 +519,14 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             orig_src,
             orig_dst,
         } => {
-            state.map_or(true, |(mask, inv)| (meta.ctstate & mask != 0) != inv)
-                && orig_src.map_or(true, |a| a.matches(meta.orig_src))
-                && orig_dst.map_or(true, |a| a.matches(meta.orig_dst))
+            state.is_none_or(|(mask, inv)| (meta.ctstate & mask != 0) != inv)
+                && orig_src.is_none_or(|a| a.matches(meta.orig_src))
+                && orig_dst.is_none_or(|a| a.matches(meta.orig_dst))
         }
         Match::State { mask, inv } => (meta.ctstate & *mask != 0) != *inv,
         Match::Addrtype { src, dst } => {
-            src.map_or(true, |(t, inv)| (addr_type(ctx, p.src) == t) != inv)
-                && dst.map_or(true, |(t, inv)| (addr_type(ctx, p.dst) == t) != inv)
+            src.is_none_or(|(t, inv)| (addr_type(ctx, p.src) == t) != inv)
+                && dst.is_none_or(|(t, inv)| (addr_type(ctx, p.dst) == t) != inv)
         }
         Match::Comment(_) => true,
         Match::Physdev {
@@ -544,15 +542,15 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
             }
             if !ctx.bridged && (phys_in.is_some() || phys_out.is_some()) {
                 // Not bridged: only an inverted physdev test can match.
-                return phys_in.as_ref().map_or(true, |i| i.inv)
-                    && phys_out.as_ref().map_or(true, |o| o.inv);
+                return phys_in.as_ref().is_none_or(|i| i.inv)
+                    && phys_out.as_ref().is_none_or(|o| o.inv);
             }
             phys_in
                 .as_ref()
-                .map_or(true, |i| i.matches(ctx.physdev_in.as_deref()))
+                .is_none_or(|i| i.matches(ctx.physdev_in.as_deref()))
                 && phys_out
                     .as_ref()
-                    .map_or(true, |o| o.matches(ctx.physdev_out.as_deref()))
+                    .is_none_or(|o| o.matches(ctx.physdev_out.as_deref()))
         }
         Match::Mac { mac, inv } => (ctx.src_mac == Some(*mac)) != *inv,
         Match::Iprange { src, dst } => {
@@ -560,7 +558,7 @@ pub fn match_one(m: &mut Match, ctx: &HookCtx, p: &Ipv4, meta: &PktMeta) -> bool
                 let x = u32::from(x);
                 (x >= a && x <= b) != inv
             };
-            src.map_or(true, |r| inr(r, p.src)) && dst.map_or(true, |r| inr(r, p.dst))
+            src.is_none_or(|r| inr(r, p.src)) && dst.is_none_or(|r| inr(r, p.dst))
         }
         Match::Mark { value, mask, inv } => ((meta.mark & *mask) == *value) != *inv,
         Match::Limit {

@@ -88,7 +88,7 @@ pub fn timestamp(ns: u64) -> String {
     let mut y = 2025u64;
     let mut day = d;
     loop {
-        let len = if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+        let len = if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) {
             366
         } else {
             365
@@ -99,7 +99,7 @@ pub fn timestamp(ns: u64) -> String {
         day -= len;
         y += 1;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let months = [
         31,
         if leap { 29 } else { 28 },

@@ -10,7 +10,9 @@ use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
-    let Some(cmd) = args.first() else { return show(sim, ctx.ns, o, &[]) };
+    let Some(cmd) = args.first() else {
+        return show(sim, ctx.ns, o, &[]);
+    };
     let rest = &args[1..];
     if matches(cmd, "add") || cmd == &"replace" {
         add(sim, ctx.ns, rest, *cmd == "replace")
@@ -23,7 +25,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     } else if matches(cmd, "help") {
         Output::error(ADDR_HELP, 255)
     } else {
-        Output::error(format!("Command \"{cmd}\" is unknown, try \"ip address help\".\n"), 255)
+        Output::error(
+            format!("Command \"{cmd}\" is unknown, try \"ip address help\".\n"),
+            255,
+        )
     }
 }
 
@@ -115,19 +120,24 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
             }
             "local" => {
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 match parse_prefix(v) {
                     Some(p) => local = Some(p),
                     None => return bad_prefix(v),
                 }
             }
-            "peer" | "scope" | "valid_lft" | "preferred_lft" | "anycast" | "metric" | "noprefixroute" | "nodad"
-            | "home" | "mngtmpaddr" | "autojoin" | "optimistic" => {
+            "peer" | "scope" | "valid_lft" | "preferred_lft" | "anycast" | "metric"
+            | "noprefixroute" | "nodad" | "home" | "mngtmpaddr" | "autojoin" | "optimistic" => {
                 return unsupported("ip addr add", &format!("option `{a}`"))
             }
             _ => {
                 if local.is_some() {
-                    return Output::error(format!("Error: either \"local\" is duplicate, or \"{a}\" is a garbage.\n"), 255);
+                    return Output::error(
+                        format!("Error: either \"local\" is duplicate, or \"{a}\" is a garbage.\n"),
+                        255,
+                    );
                 }
                 match parse_prefix(a) {
                     Some(p) => local = Some(p),
@@ -141,9 +151,14 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
         return Output::error("Not enough information: \"dev\" argument is required.\n", 1);
     };
     let Some((ip, len)) = local else {
-        return Output::error("Not enough information: \"local\" argument is required.\n", 1);
+        return Output::error(
+            "Not enough information: \"local\" argument is required.\n",
+            1,
+        );
     };
-    let Some(d) = sim.world.dev_by_name(ns, dn) else { return no_device(dn) };
+    let Some(d) = sim.world.dev_by_name(ns, dn) else {
+        return no_device(dn);
+    };
     if let Some(l) = label {
         if l != dn && !l.starts_with(&format!("{dn}:")) {
             return Output::error(format!("\"{l}\" label must match device name\n"), 1);
@@ -158,12 +173,20 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
                 Some("-") => Some(ipnet::Ipv4Net::new(v4, prefix).expect("prefix").network()),
                 Some(b) => match b.parse::<Ipv4Addr>() {
                     Ok(x) => Some(x),
-                    Err(_) => return Output::error(format!("Error: inet address is expected rather than \"{b}\".\n"), 1),
+                    Err(_) => {
+                        return Output::error(
+                            format!("Error: inet address is expected rather than \"{b}\".\n"),
+                            1,
+                        )
+                    }
                 },
             };
             IfAddr::v4(v4, prefix, b, label.unwrap_or(dn))
         }
-        IpAddr::V6(v6) => IfAddr::V6 { addr: v6, prefix: len.unwrap_or(128) },
+        IpAddr::V6(v6) => IfAddr::V6 {
+            addr: v6,
+            prefix: len.unwrap_or(128),
+        },
     };
     if replace {
         let _ = sim.world.del_addr(d, ip, Some(addr.prefix_len()));
@@ -171,13 +194,18 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
     let v4 = addr.is_v4();
     match sim.world.add_addr(d, addr) {
         Ok(()) => Output::ok(),
-        Err(crate::model::Errno::Exist) if v4 => Output::error("Error: ipv4: Address already assigned.\n", 2),
+        Err(crate::model::Errno::Exist) if v4 => {
+            Output::error("Error: ipv4: Address already assigned.\n", 2)
+        }
         Err(e) => rtnl_err(e),
     }
 }
 
 fn bad_prefix(v: &str) -> Output {
-    Output::error(format!("Error: any valid prefix is expected rather than \"{v}\".\n"), 1)
+    Output::error(
+        format!("Error: any valid prefix is expected rather than \"{v}\".\n"),
+        1,
+    )
 }
 
 fn del(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
@@ -203,7 +231,9 @@ fn del(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     let Some(dn) = dev else {
         return Output::error("Not enough information: \"dev\" argument is required.\n", 1);
     };
-    let Some(d) = sim.world.dev_by_name(ns, dn) else { return no_device(dn) };
+    let Some(d) = sim.world.dev_by_name(ns, dn) else {
+        return no_device(dn);
+    };
     let Some((ip, len)) = local else {
         // `ip addr del dev X` deletes the first IPv4 address.
         let first = sim.world.dev(d).addrs.iter().find(|a| a.is_v4()).cloned();
@@ -238,8 +268,17 @@ fn flush(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         [] => return Output::error("Flush requires arguments.\n", 255),
         _ => return unsupported("ip addr flush", "selectors other than `dev DEV`"),
     };
-    let Some(d) = sim.world.dev_by_name(ns, dn) else { return super::dev_not_exist(dn) };
-    let v4: Vec<IfAddr> = sim.world.dev(d).addrs.iter().filter(|a| a.is_v4()).cloned().collect();
+    let Some(d) = sim.world.dev_by_name(ns, dn) else {
+        return super::dev_not_exist(dn);
+    };
+    let v4: Vec<IfAddr> = sim
+        .world
+        .dev(d)
+        .addrs
+        .iter()
+        .filter(|a| a.is_v4())
+        .cloned()
+        .collect();
     for a in v4 {
         let _ = sim.world.del_addr(d, a.local(), Some(a.prefix_len()));
     }
@@ -256,7 +295,12 @@ pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<(Ipv6Addr, u8, &'s
     let v4: Vec<IfAddr> = dv.addrs.iter().filter(|a| a.is_v4()).cloned().collect();
     let mut v6 = Vec::new();
     let ns = dv.netns;
-    let v6_off = sim.world.ns(ns).sysctl.get_dev(d, true, "disable_ipv6").is_some_and(|v| v.trim() != "0");
+    let v6_off = sim
+        .world
+        .ns(ns)
+        .sysctl
+        .get_dev(d, true, "disable_ipv6")
+        .is_some_and(|v| v.trim() != "0");
     if dv.admin_up && !v6_off {
         for a in dv.addrs.iter().rev() {
             if let IfAddr::V6 { addr, prefix } = a {
@@ -285,7 +329,9 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         match a {
             "dev" => {
                 i += 1;
-                let Some(n) = args.get(i) else { return incomplete() };
+                let Some(n) = args.get(i) else {
+                    return incomplete();
+                };
                 match sim.world.dev_by_name(ns, n) {
                     Some(d) => dev = Some(d),
                     None => return super::dev_not_exist(n),
@@ -304,10 +350,14 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
             "to" => {
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 match parse_prefix(v) {
                     Some((IpAddr::V4(a), l)) => {
-                        to_filter = ipnet::Ipv4Net::new(a, l.unwrap_or(32)).ok().map(|n| n.trunc());
+                        to_filter = ipnet::Ipv4Net::new(a, l.unwrap_or(32))
+                            .ok()
+                            .map(|n| n.trunc());
                     }
                     Some(_) => return unsupported("ip addr show", "`to` with an IPv6 prefix"),
                     None => return bad_prefix(v),
@@ -320,7 +370,12 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 Some(d) => dev = Some(d),
                 None => return super::dev_not_exist(a),
             },
-            _ => return Output::error(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"), 255),
+            _ => {
+                return Output::error(
+                    format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"),
+                    255,
+                )
+            }
         }
         i += 1;
     }
@@ -341,7 +396,13 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         let mut v4: Vec<IfAddr> = if o.family6 { Vec::new() } else { v4 };
         let mut v6 = if o.family4 { Vec::new() } else { v6 };
         if let Some(sc) = scope_filter {
-            v4.retain(|a| (if a.local().is_loopback() { "host" } else { "global" }) == sc);
+            v4.retain(|a| {
+                (if a.local().is_loopback() {
+                    "host"
+                } else {
+                    "global"
+                }) == sc
+            });
             v6.retain(|(_, _, s, _)| *s == sc);
         }
         if let Some(net) = to_filter {
@@ -362,12 +423,28 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
             let mut info = Vec::new();
             for a in &v4 {
-                let IfAddr::V4 { addr, prefix, brd, label, secondary } = a else { continue };
-                let mut x = vec![("family".to_string(), js("inet")), ("local".into(), js(addr.to_string())), ("prefixlen".into(), J::UInt(u64::from(*prefix)))];
+                let IfAddr::V4 {
+                    addr,
+                    prefix,
+                    brd,
+                    label,
+                    secondary,
+                } = a
+                else {
+                    continue;
+                };
+                let mut x = vec![
+                    ("family".to_string(), js("inet")),
+                    ("local".into(), js(addr.to_string())),
+                    ("prefixlen".into(), J::UInt(u64::from(*prefix))),
+                ];
                 if let Some(b) = brd {
                     x.push(("broadcast".into(), js(b.to_string())));
                 }
-                x.push(("scope".into(), js(if addr.is_loopback() { "host" } else { "global" })));
+                x.push((
+                    "scope".into(),
+                    js(if addr.is_loopback() { "host" } else { "global" }),
+                ));
                 if *secondary {
                     x.push(("secondary".into(), J::Bool(true)));
                 }
@@ -377,7 +454,12 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 info.push(J::Obj(x));
             }
             for (a, p, scope, t) in &v6 {
-                let mut x = vec![("family".to_string(), js("inet6")), ("local".into(), js(a.to_string())), ("prefixlen".into(), J::UInt(u64::from(*p))), ("scope".into(), js(*scope))];
+                let mut x = vec![
+                    ("family".to_string(), js("inet6")),
+                    ("local".into(), js(a.to_string())),
+                    ("prefixlen".into(), J::UInt(u64::from(*p))),
+                    ("scope".into(), js(*scope)),
+                ];
                 if *t {
                     x.push(("tentative".into(), J::Bool(true)));
                 }
@@ -406,7 +488,10 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             let name = sim.world.dev(d).name.clone();
             let idx = sim.world.dev(d).ifindex;
             for a in &v4 {
-                out.push_str(&format!("{idx}: {name}    {}\\       valid_lft forever preferred_lft forever\n", v4_line(a)));
+                out.push_str(&format!(
+                    "{idx}: {name}    {}\\       valid_lft forever preferred_lft forever\n",
+                    v4_line(a)
+                ));
             }
             for (a, p, scope, t) in &v6 {
                 out.push_str(&format!(
@@ -420,7 +505,10 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             // The AF_INET6 link dump carries no qdisc, group or link address.
             let (name, _) = super::link::display_name(sim, ns, d);
             let dv = sim.world.dev(d);
-            let master = dv.master.map(|m| format!("master {} ", sim.world.dev(m).name)).unwrap_or_default();
+            let master = dv
+                .master
+                .map(|m| format!("master {} ", sim.world.dev(m).name))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "{}: {name}: <{}> mtu {} {master}state {} qlen 1000\n",
                 dv.ifindex,
@@ -438,7 +526,10 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
         }
         for a in &v4 {
-            out.push_str(&format!("    {}\n       valid_lft forever preferred_lft forever\n", v4_line(a)));
+            out.push_str(&format!(
+                "    {}\n       valid_lft forever preferred_lft forever\n",
+                v4_line(a)
+            ));
         }
         for (a, p, scope, t) in &v6 {
             out.push_str(&format!(
@@ -456,7 +547,16 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
 }
 
 fn v4_line(a: &IfAddr) -> String {
-    let IfAddr::V4 { addr, prefix, brd, label, secondary } = a else { return String::new() };
+    let IfAddr::V4 {
+        addr,
+        prefix,
+        brd,
+        label,
+        secondary,
+    } = a
+    else {
+        return String::new();
+    };
     let mut s = format!("inet {addr}/{prefix} ");
     if let Some(b) = brd {
         s.push_str(&format!("brd {b} "));

@@ -7,7 +7,9 @@ use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
-    let Some(cmd) = args.first() else { return show(sim, ctx.ns, o, &[]) };
+    let Some(cmd) = args.first() else {
+        return show(sim, ctx.ns, o, &[]);
+    };
     let rest = &args[1..];
     if matches(cmd, "add") {
         add(sim, ctx.ns, rest)
@@ -18,9 +20,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     } else if matches(cmd, "show") || matches(cmd, "list") || matches(cmd, "lst") {
         show(sim, ctx.ns, o, rest)
     } else if matches(cmd, "help") {
-        Output::error("Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n", 255)
+        Output::error(
+            "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n",
+            255,
+        )
     } else {
-        Output::error(format!("Command \"{cmd}\" is unknown, try \"ip link help\".\n"), 255)
+        Output::error(
+            format!("Command \"{cmd}\" is unknown, try \"ip link help\".\n"),
+            255,
+        )
     }
 }
 
@@ -34,28 +42,42 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         let a = args[i];
         if a == "type" {
             i += 1;
-            let Some(k) = args.get(i) else { return incomplete() };
+            let Some(k) = args.get(i) else {
+                return incomplete();
+            };
             kind = Some(k);
             type_args = &args[i + 1..];
             break;
         } else if a == "name" || a == "dev" {
             i += 1;
-            let Some(n) = args.get(i) else { return incomplete() };
+            let Some(n) = args.get(i) else {
+                return incomplete();
+            };
             name = Some(n);
         } else if a == "netns" {
             i += 1;
-            let Some(n) = args.get(i) else { return incomplete() };
+            let Some(n) = args.get(i) else {
+                return incomplete();
+            };
             match sim.world.netns_by_name(n) {
                 Some(id) => dev_ns = id,
                 None => {
-                    return Output::error(format!("Error: argument \"{n}\" is wrong: Invalid \"netns\" value\n\n"), 255)
+                    return Output::error(
+                        format!("Error: argument \"{n}\" is wrong: Invalid \"netns\" value\n\n"),
+                        255,
+                    )
                 }
             }
-        } else if matches!(a, "mtu" | "address" | "txqueuelen" | "link" | "numtxqueues" | "numrxqueues") {
+        } else if matches!(
+            a,
+            "mtu" | "address" | "txqueuelen" | "link" | "numtxqueues" | "numrxqueues"
+        ) {
             return unsupported("ip link add", &format!("option `{a}`"));
         } else if matches(a, "address") || matches(a, "broadcast") {
             i += 1;
-            let Some(v) = args.get(i) else { return incomplete() };
+            let Some(v) = args.get(i) else {
+                return incomplete();
+            };
             if let Err(e) = parse_lladdr(v) {
                 return e;
             }
@@ -63,7 +85,10 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         } else if name.is_none() {
             name = Some(a);
         } else {
-            return Output::error(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"), 255);
+            return Output::error(
+                format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"),
+                255,
+            );
         }
         i += 1;
     }
@@ -86,7 +111,9 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                     match type_args[j] {
                         "name" => {
                             j += 1;
-                            let Some(n) = type_args.get(j) else { return incomplete() };
+                            let Some(n) = type_args.get(j) else {
+                                return incomplete();
+                            };
                             if let Some(e) = check_ifname(n) {
                                 return e;
                             }
@@ -94,7 +121,9 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                         }
                         "netns" => {
                             j += 1;
-                            let Some(n) = type_args.get(j) else { return incomplete() };
+                            let Some(n) = type_args.get(j) else {
+                                return incomplete();
+                            };
                             match sim.world.netns_by_name(n) {
                                 Some(id) => peer_ns = id,
                                 None => {
@@ -107,11 +136,19 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                         }
                         other if peer_name.is_none() && !other.is_empty() => {
                             if matches!(other, "address" | "mtu" | "txqueuelen") {
-                                return unsupported("ip link add type veth peer", &format!("option `{other}`"));
+                                return unsupported(
+                                    "ip link add type veth peer",
+                                    &format!("option `{other}`"),
+                                );
                             }
                             peer_name = Some(other)
                         }
-                        other => return unsupported("ip link add type veth peer", &format!("option `{other}`")),
+                        other => {
+                            return unsupported(
+                                "ip link add type veth peer",
+                                &format!("option `{other}`"),
+                            )
+                        }
                     }
                     j += 1;
                 }
@@ -139,8 +176,9 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 Err(e) => rtnl_err(e),
             }
         }
-        "dummy" | "vlan" | "vxlan" | "macvlan" | "ipvlan" | "bond" | "team" | "gre" | "ipip" | "sit" | "tun"
-        | "tap" | "vrf" | "wireguard" | "geneve" | "macsec" | "ifb" | "nlmon" | "vcan" | "veth_pair" | "dsa" => {
+        "dummy" | "vlan" | "vxlan" | "macvlan" | "ipvlan" | "bond" | "team" | "gre" | "ipip"
+        | "sit" | "tun" | "tap" | "vrf" | "wireguard" | "geneve" | "macsec" | "ifb" | "nlmon"
+        | "vcan" | "veth_pair" | "dsa" => {
             unsupported("ip link add", &format!("link type `{kind}`"))
         }
         _ => Output::error("Error: Unknown device type.\n", 2),
@@ -153,16 +191,31 @@ pub fn limit_err(sim: &Sim, what: &str) -> Output {
         "devices" => (sim.world.limits.max_devices, "--max-devices"),
         _ => (sim.world.limits.max_netns, "--max-netns"),
     };
-    Output::error(format!("netsim: limit of {n} {what} reached (raise it with {opt})\n"), 2)
+    Output::error(
+        format!("netsim: limit of {n} {what} reached (raise it with {opt})\n"),
+        2,
+    )
 }
 
 /// iproute2's `check_ifname`.
 fn check_ifname(n: &str) -> Option<Output> {
     if n.len() >= 16 {
-        return Some(Output::error(format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"), 255));
+        return Some(Output::error(
+            format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"),
+            255,
+        ));
     }
-    if n.is_empty() || n.contains('/') || n.contains(':') || n.chars().any(|c| c.is_whitespace()) || n == "." || n == ".." {
-        return Some(Output::error(format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"), 255));
+    if n.is_empty()
+        || n.contains('/')
+        || n.contains(':')
+        || n.chars().any(|c| c.is_whitespace())
+        || n == "."
+        || n == ".."
+    {
+        return Some(Output::error(
+            format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"),
+            255,
+        ));
     }
     None
 }
@@ -185,9 +238,14 @@ fn del(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         i += 1;
     }
     let Some(name) = name else {
-        return Output::error("Not enough information: \"dev\" argument is required.\n", 255);
+        return Output::error(
+            "Not enough information: \"dev\" argument is required.\n",
+            255,
+        );
     };
-    let Some(d) = sim.world.dev_by_name(ns, name) else { return no_device(name) };
+    let Some(d) = sim.world.dev_by_name(ns, name) else {
+        return no_device(name);
+    };
     match sim.world.del_device(d) {
         Ok(()) => Output::ok(),
         Err(e) => rtnl_err(e),
@@ -204,18 +262,28 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             "up" | "down" | "nomaster" => ops.push((a, None)),
             "dev" => {
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 dev_name = Some(v);
             }
             "name" | "mtu" | "master" => {
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 ops.push((a, Some(v)));
             }
             _ if matches(a, "address") || matches(a, "netns") => {
-                let key = if matches(a, "address") { "address" } else { "netns" };
+                let key = if matches(a, "address") {
+                    "address"
+                } else {
+                    "netns"
+                };
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 if key == "address" {
                     if let Err(e) = parse_lladdr(v) {
                         return e;
@@ -225,44 +293,64 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             }
             _ if matches(a, "broadcast") => {
                 i += 1;
-                let Some(v) = args.get(i) else { return incomplete() };
+                let Some(v) = args.get(i) else {
+                    return incomplete();
+                };
                 if let Err(e) = parse_lladdr(v) {
                     return e;
                 }
                 return unsupported("ip link set", "option `broadcast`");
             }
-            "arp" | "multicast" | "promisc" | "allmulticast" | "txqueuelen" | "txqlen" | "qlen" | "alias" | "group"
-            | "type" | "broadcast" | "brd" | "peer" | "vf" | "xdp" | "protodown" | "addrgenmode" | "link-netns"
-            | "link-netnsid" | "dynamic" | "trailers" | "carrier" | "gso_max_size" | "gso_max_segs" => {
+            "arp" | "multicast" | "promisc" | "allmulticast" | "txqueuelen" | "txqlen" | "qlen"
+            | "alias" | "group" | "type" | "broadcast" | "brd" | "peer" | "vf" | "xdp"
+            | "protodown" | "addrgenmode" | "link-netns" | "link-netnsid" | "dynamic"
+            | "trailers" | "carrier" | "gso_max_size" | "gso_max_segs" => {
                 return unsupported("ip link set", &format!("option `{a}`"))
             }
             _ if dev_name.is_none() => dev_name = Some(a),
             _ => {
-                return Output::error(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"), 255)
+                return Output::error(
+                    format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"),
+                    255,
+                )
             }
         }
         i += 1;
     }
     let Some(dn) = dev_name else {
-        return Output::error("Not enough of information: \"dev\" argument is required.\n", 255);
+        return Output::error(
+            "Not enough of information: \"dev\" argument is required.\n",
+            255,
+        );
     };
-    let Some(d) = sim.world.dev_by_name(ns, dn) else { return no_device(dn) };
+    let Some(d) = sim.world.dev_by_name(ns, dn) else {
+        return no_device(dn);
+    };
     // Parse every argument before changing anything, as iproute2 does.
     for (op, v) in &ops {
         let v = v.unwrap_or("");
         match *op {
             "mtu" if v.parse::<u32>().is_err() => {
-                return Output::error(format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n\n"), 255)
+                return Output::error(
+                    format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n\n"),
+                    255,
+                )
             }
             "netns" if sim.world.netns_by_name(v).is_none() && v.parse::<u32>().is_err() => {
-                return Output::error(format!("Error: argument \"{v}\" is wrong: Invalid \"netns\" value\n\n"), 255)
+                return Output::error(
+                    format!("Error: argument \"{v}\" is wrong: Invalid \"netns\" value\n\n"),
+                    255,
+                )
             }
             "netns" if sim.world.netns_by_name(v).is_none() && v != "1" => {
                 // Only PID 1 (the host's init, in the init namespace) exists in the simulation.
                 return Output::error("RTNETLINK answers: No such process\n", 2);
             }
             "master" if sim.world.dev_by_name(ns, v).is_none() => {
-                return Output::error(format!("Error: argument \"{v}\" is wrong: Device does not exist\n\n"), 255)
+                return Output::error(
+                    format!("Error: argument \"{v}\" is wrong: Device does not exist\n\n"),
+                    255,
+                )
             }
             "name" => {
                 if let Some(e) = check_ifname(v) {
@@ -312,7 +400,9 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         };
         if let Err(e) = r {
             return match (op, e) {
-                ("netns", Errno::Inval) => Output::error("Error: The interface netns is immutable.\n", 2),
+                ("netns", Errno::Inval) => {
+                    Output::error("Error: The interface netns is immutable.\n", 2)
+                }
                 _ => rtnl_err(e),
             };
         }
@@ -331,7 +421,9 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         match a {
             "dev" => {
                 i += 1;
-                let Some(n) = args.get(i) else { return incomplete() };
+                let Some(n) = args.get(i) else {
+                    return incomplete();
+                };
                 match sim.world.dev_by_name(ns, n) {
                     Some(d) => dev = Some(d),
                     None => return super::dev_not_exist(n),
@@ -339,17 +431,24 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
             "master" => {
                 i += 1;
-                let Some(n) = args.get(i) else { return incomplete() };
+                let Some(n) = args.get(i) else {
+                    return incomplete();
+                };
                 match sim.world.dev_by_name(ns, n) {
                     Some(d) => master = Some(d),
                     None => {
-                        return Output::error(format!("Error: argument \"{n}\" is wrong: Device does not exist\n\n"), 255)
+                        return Output::error(
+                            format!("Error: argument \"{n}\" is wrong: Device does not exist\n\n"),
+                            255,
+                        )
                     }
                 }
             }
             "type" => {
                 i += 1;
-                let Some(n) = args.get(i) else { return incomplete() };
+                let Some(n) = args.get(i) else {
+                    return incomplete();
+                };
                 kind = Some(n);
             }
             "up" => up_only = true,
@@ -357,7 +456,12 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 Some(d) => dev = Some(d),
                 None => return super::dev_not_exist(a),
             },
-            _ => return Output::error(format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"), 255),
+            _ => {
+                return Output::error(
+                    format!("Error: either \"dev\" is duplicate, or \"{a}\" is a garbage.\n"),
+                    255,
+                )
+            }
         }
         i += 1;
     }
@@ -418,8 +522,15 @@ pub fn display_name(sim: &mut Sim, ns: NetnsId, d: DeviceId) -> (String, Option<
             } else {
                 // Dumping a link whose peer lives elsewhere allocates an nsid (peernet2id_alloc).
                 let id = sim.world.nsid_alloc(ns, p.netns);
-                let netns = match sim.world.named_netns().find(|(_, n)| *n == p.netns).map(|(s, _)| s.to_string()) {
-                    Some(name) if sim.world.nsid_get(ns, p.netns).is_some() => format!(" link-netns {name}"),
+                let netns = match sim
+                    .world
+                    .named_netns()
+                    .find(|(_, n)| *n == p.netns)
+                    .map(|(s, _)| s.to_string())
+                {
+                    Some(name) if sim.world.nsid_get(ns, p.netns).is_some() => {
+                        format!(" link-netns {name}")
+                    }
                     _ => format!(" link-netnsid {id}"),
                 };
                 (format!("{}@if{}", dv.name, p.ifindex), Some(netns))
@@ -471,7 +582,14 @@ fn qdisc(sim: &Sim, d: DeviceId) -> &'static str {
 pub fn header(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool, o: Opts) -> String {
     let (name, netns_suffix) = display_name(sim, ns, d);
     let dv = sim.world.dev(d).clone();
-    let mut s = format!("{}: {}: <{}> mtu {} qdisc {} ", dv.ifindex, name, flags(sim, ns, d), dv.mtu, qdisc(sim, d));
+    let mut s = format!(
+        "{}: {}: <{}> mtu {} qdisc {} ",
+        dv.ifindex,
+        name,
+        flags(sim, ns, d),
+        dv.mtu,
+        qdisc(sim, d)
+    );
     if let Some(m) = dv.master {
         s.push_str(&format!("master {} ", sim.world.dev(m).name));
     }
@@ -485,7 +603,10 @@ pub fn header(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool, o: Opts) 
     if dv.is_loopback() {
         s.push_str("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
     } else {
-        s.push_str(&format!("link/ether {} brd ff:ff:ff:ff:ff:ff", fmt_mac(&dv.mac)));
+        s.push_str(&format!(
+            "link/ether {} brd ff:ff:ff:ff:ff:ff",
+            fmt_mac(&dv.mac)
+        ));
     }
     if let Some(n) = netns_suffix {
         s.push_str(&n);
@@ -514,8 +635,18 @@ pub fn header(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool, o: Opts) 
 fn brief_link(sim: &mut Sim, ns: NetnsId, d: DeviceId) -> String {
     let (name, _) = display_name(sim, ns, d);
     let dv = sim.world.dev(d);
-    let mac = if dv.is_loopback() { "00:00:00:00:00:00".to_string() } else { fmt_mac(&dv.mac) };
-    format!("{:<16} {:<14} {} <{}> \n", name, sim.world.oper_state(d).as_str(), mac, flags(sim, ns, d))
+    let mac = if dv.is_loopback() {
+        "00:00:00:00:00:00".to_string()
+    } else {
+        fmt_mac(&dv.mac)
+    };
+    format!(
+        "{:<16} {:<14} {} <{}> \n",
+        name,
+        sim.world.oper_state(d).as_str(),
+        mac,
+        flags(sim, ns, d)
+    )
 }
 
 /// iproute2's `ll_addr_a2n`: a MAC as `hh:hh:...`, with its two messages.
@@ -528,7 +659,10 @@ fn parse_lladdr(v: &str) -> Result<[u8; 6], Output> {
         }
     }
     if out.len() != 6 {
-        return Err(Output::error(format!("Invalid address length {} - must be 6 bytes\n", out.len()), 1));
+        return Err(Output::error(
+            format!("Invalid address length {} - must be 6 bytes\n", out.len()),
+            1,
+        ));
     }
     let mut m = [0u8; 6];
     m.copy_from_slice(&out);
@@ -550,7 +684,10 @@ pub fn link_json(sim: &mut Sim, ns: NetnsId, d: DeviceId, link_cmd: bool) -> Vec
         }
     }
     o.push(("ifname".into(), js(dv.name.clone())));
-    o.push(("flags".into(), J::Arr(flags(sim, ns, d).split(',').map(js).collect())));
+    o.push((
+        "flags".into(),
+        J::Arr(flags(sim, ns, d).split(',').map(js).collect()),
+    ));
     o.push(("mtu".into(), J::UInt(u64::from(dv.mtu))));
     o.push(("qdisc".into(), js(qdisc(sim, d))));
     if let Some(m) = dv.master {

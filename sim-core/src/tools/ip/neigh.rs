@@ -9,7 +9,9 @@ use crate::shell::{Output, Sim};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
-    let Some(cmd) = args.first() else { return show(sim, ctx.ns, o, &[]) };
+    let Some(cmd) = args.first() else {
+        return show(sim, ctx.ns, o, &[]);
+    };
     let rest = &args[1..];
     if matches(cmd, "add") || matches(cmd, "replace") || matches(cmd, "change") {
         add(sim, ctx.ns, rest, *cmd != "add")
@@ -20,7 +22,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     } else if matches(cmd, "flush") {
         flush(sim, ctx.ns, rest)
     } else {
-        Output::error(format!("Command \"{cmd}\" is unknown, try \"ip neigh help\".\n"), 255)
+        Output::error(
+            format!("Command \"{cmd}\" is unknown, try \"ip neigh help\".\n"),
+            255,
+        )
     }
 }
 
@@ -32,7 +37,12 @@ struct Args {
 }
 
 fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
-    let mut r = Args { ip: None, dev: None, mac: None, state: None };
+    let mut r = Args {
+        ip: None,
+        dev: None,
+        mac: None,
+        state: None,
+    };
     let mut i = 0;
     while i < args.len() {
         let a = args[i];
@@ -40,14 +50,19 @@ fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
             "dev" => {
                 i += 1;
                 let n = args.get(i).ok_or_else(incomplete)?;
-                r.dev = Some(sim.world.dev_by_name(ns, n).ok_or_else(|| super::no_device(n))?);
+                r.dev = Some(
+                    sim.world
+                        .dev_by_name(ns, n)
+                        .ok_or_else(|| super::no_device(n))?,
+                );
             }
             "lladdr" => {
                 i += 1;
                 let m = args.get(i).ok_or_else(incomplete)?;
-                r.mac = Some(parse_mac(m).ok_or_else(|| {
-                    Output::error(format!("\"{m}\" is invalid lladdr.\n"), 1)
-                })?);
+                r.mac =
+                    Some(parse_mac(m).ok_or_else(|| {
+                        Output::error(format!("\"{m}\" is invalid lladdr.\n"), 1)
+                    })?);
             }
             "nud" => {
                 i += 1;
@@ -60,19 +75,34 @@ fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
                     "delay" => NudState::Delay,
                     "probe" => NudState::Probe,
                     "failed" => NudState::Failed,
-                    _ => return Err(Output::error(format!("Error: argument \"{s}\" is wrong: nud state is bad\n\n"), 255)),
+                    _ => {
+                        return Err(Output::error(
+                            format!("Error: argument \"{s}\" is wrong: nud state is bad\n\n"),
+                            255,
+                        ))
+                    }
                 });
             }
             "to" => {
                 i += 1;
                 let v = args.get(i).ok_or_else(incomplete)?;
-                r.ip = Some(v.parse().map_err(|_| Output::error(format!("Error: inet address is expected rather than \"{v}\".\n"), 1))?);
+                r.ip = Some(v.parse().map_err(|_| {
+                    Output::error(
+                        format!("Error: inet address is expected rather than \"{v}\".\n"),
+                        1,
+                    )
+                })?);
             }
             "proxy" | "router" | "extern_learn" | "protocol" => {
                 return Err(unsupported("ip neigh", &format!("option `{a}`")))
             }
             _ => {
-                r.ip = Some(a.parse().map_err(|_| Output::error(format!("Error: inet address is expected rather than \"{a}\".\n"), 1))?);
+                r.ip = Some(a.parse().map_err(|_| {
+                    Output::error(
+                        format!("Error: inet address is expected rather than \"{a}\".\n"),
+                        1,
+                    )
+                })?);
             }
         }
         i += 1;
@@ -88,7 +118,12 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
     let (Some(ip), Some(dev)) = (a.ip, a.dev) else {
         return Output::error("Device and destination are required arguments.\n", 255);
     };
-    if a.mac.is_none() && matches!(a.state, None | Some(NudState::Permanent | NudState::Reachable | NudState::Stale)) {
+    if a.mac.is_none()
+        && matches!(
+            a.state,
+            None | Some(NudState::Permanent | NudState::Reachable | NudState::Stale)
+        )
+    {
         return Output::error("Error: No link layer address given.\n", 2);
     }
     let now = sim.world.now;
@@ -102,7 +137,15 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str], replace: bool) -> Output {
         e.updated = now;
         return Output::ok();
     }
-    list.push(Neigh { ip, dev, mac: a.mac, state: a.state.unwrap_or(NudState::Permanent), updated: now, created: now, probes: 0 });
+    list.push(Neigh {
+        ip,
+        dev,
+        mac: a.mac,
+        state: a.state.unwrap_or(NudState::Permanent),
+        updated: now,
+        created: now,
+        probes: 0,
+    });
     Output::ok()
 }
 
@@ -134,7 +177,7 @@ fn flush(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     }
     sim.world.ns_mut(ns).neigh.retain(|n| {
         n.state == NudState::Permanent
-            || !(a.dev.map_or(true, |d| d == n.dev) && a.ip.map_or(true, |i| i == n.ip))
+            || !(a.dev.is_none_or(|d| d == n.dev) && a.ip.is_none_or(|i| i == n.ip))
     });
     Output::ok()
 }
@@ -152,7 +195,7 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
     let mut list = sim.world.ns(ns).neigh.clone();
     list.reverse(); // the kernel's hash dump lists the newest entry first in small tables
     for n in list {
-        if a.dev.map_or(false, |d| d != n.dev) || a.ip.map_or(false, |i| i != n.ip) {
+        if a.dev.is_some_and(|d| d != n.dev) || a.ip.is_some_and(|i| i != n.ip) {
             continue;
         }
         let mut s = format!("{} ", n.ip);

@@ -5,13 +5,17 @@ use crate::shell::{Output, Sim};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
-    let Some(cmd) = args.first() else { return list(sim, ctx) };
+    let Some(cmd) = args.first() else {
+        return list(sim, ctx);
+    };
     let rest = &args[1..];
     match *cmd {
         c if matches(c, "list") || c == "show" || c == "lst" => list(sim, ctx),
         "list-id" => list_id(sim, ctx),
         "add" => {
-            let Some(name) = rest.first() else { return Output::error("No netns name specified\n", 1) };
+            let Some(name) = rest.first() else {
+                return Output::error("No netns name specified\n", 1);
+            };
             if rest.len() > 1 {
                 return usage();
             }
@@ -28,14 +32,20 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
             }
         }
         c if matches(c, "delete") && o.all && rest.is_empty() => {
-            let names: Vec<String> = sim.world.named_netns().map(|(n, _)| n.to_string()).collect();
+            let names: Vec<String> = sim
+                .world
+                .named_netns()
+                .map(|(n, _)| n.to_string())
+                .collect();
             for n in names {
                 let _ = sim.world.del_netns(&n);
             }
             Output::ok()
         }
         c if matches(c, "delete") => {
-            let Some(name) = rest.first() else { return Output::error("No netns name specified\n", 1) };
+            let Some(name) = rest.first() else {
+                return Output::error("No netns name specified\n", 1);
+            };
             if !valid_name(name) {
                 return Output::error(format!("Invalid netns name \"{name}\"\n"), 1);
             }
@@ -48,18 +58,37 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
             }
         }
         "set" => {
-            let (Some(name), Some(id)) = (rest.first(), rest.get(1)) else { return usage() };
+            let (Some(name), Some(id)) = (rest.first(), rest.get(1)) else {
+                return usage();
+            };
             let Some(peer) = sim.world.netns_by_name(name) else {
-                return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 1);
+                return Output::error(
+                    format!(
+                        "Cannot open network namespace \"{name}\": No such file or directory\n"
+                    ),
+                    1,
+                );
             };
             let id: i32 = match *id {
                 "auto" => -1,
                 s => match s.parse::<i32>() {
                     Ok(v) if v >= 0 => v,
                     Ok(_) => {
-                        return Output::error(format!("Error: argument \"{s}\" is wrong: \"netnsid\" value should be >= 0\n"), 255)
+                        return Output::error(
+                            format!(
+                            "Error: argument \"{s}\" is wrong: \"netnsid\" value should be >= 0\n"
+                        ),
+                            255,
+                        )
                     }
-                    _ => return Output::error(format!("Error: argument \"{s}\" is wrong: Invalid \"netnsid\" value\n"), 255),
+                    _ => {
+                        return Output::error(
+                            format!(
+                                "Error: argument \"{s}\" is wrong: Invalid \"netnsid\" value\n"
+                            ),
+                            255,
+                        )
+                    }
                 },
             };
             let r = if id < 0 {
@@ -77,13 +106,22 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
             if !rest.is_empty() {
                 return unsupported("ip netns identify", "a PID argument");
             }
-            let name = sim.world.named_netns().find(|(_, id)| *id == ctx.ns).map(|(n, _)| n.to_string());
+            let name = sim
+                .world
+                .named_netns()
+                .find(|(_, id)| *id == ctx.ns)
+                .map(|(n, _)| n.to_string());
             Output::text(format!("{}\n", name.unwrap_or_default()))
         }
         "pids" => {
-            let Some(name) = rest.first() else { return usage() };
+            let Some(name) = rest.first() else {
+                return usage();
+            };
             if sim.world.netns_by_name(name).is_none() {
-                return Output::error("Cannot open network namespace: No such file or directory\n", 1);
+                return Output::error(
+                    "Cannot open network namespace: No such file or directory\n",
+                    1,
+                );
             }
             // The simulation runs no processes inside namespaces.
             Output::ok()
@@ -92,7 +130,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
         "exec" => exec(sim, ctx, rest),
         "monitor" | "attach" => unsupported("ip netns", &format!("`{cmd}`")),
         "help" => usage(),
-        other => Output::error(format!("Command \"{other}\" is unknown, try \"ip netns help\".\n"), 255),
+        other => Output::error(
+            format!("Command \"{other}\" is unknown, try \"ip netns help\".\n"),
+            255,
+        ),
     }
 }
 
@@ -105,7 +146,10 @@ fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
         return Output::error("No netns name specified\n", 255);
     };
     let Some(ns) = sim.world.netns_by_name(name) else {
-        return Output::error(format!("Cannot open network namespace \"{name}\": No such file or directory\n"), 255);
+        return Output::error(
+            format!("Cannot open network namespace \"{name}\": No such file or directory\n"),
+            255,
+        );
     };
     if rest.len() < 2 {
         return Output::error("No command specified\n", 1);
@@ -113,7 +157,13 @@ fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
     let argv: Vec<String> = rest[1..].iter().map(|s| s.to_string()).collect();
     let out = sim.exec(ns, &argv, ctx.background);
     if out.status == 127 && out.combined().starts_with("bash: line 1:") {
-        return Output::error(format!("exec of \"{}\" failed: No such file or directory\n", argv[0]), 1);
+        return Output::error(
+            format!(
+                "exec of \"{}\" failed: No such file or directory\n",
+                argv[0]
+            ),
+            1,
+        );
     }
     out
 }
@@ -124,7 +174,11 @@ fn exec_all(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
         return Output::error("No command specified\n", 1);
     }
     let argv: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-    let all: Vec<(String, crate::model::NetnsId)> = sim.world.named_netns().map(|(n, id)| (n.to_string(), id)).collect();
+    let all: Vec<(String, crate::model::NetnsId)> = sim
+        .world
+        .named_netns()
+        .map(|(n, id)| (n.to_string(), id))
+        .collect();
     let mut out = Output::ok();
     for (name, ns) in all {
         out.out(format!("\nnetns: {name}\n"));
@@ -138,8 +192,11 @@ fn exec_all(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
 }
 
 fn list(sim: &mut Sim, ctx: Ctx) -> Output {
-    let names: Vec<(String, crate::model::NetnsId)> =
-        sim.world.named_netns().map(|(n, id)| (n.to_string(), id)).collect();
+    let names: Vec<(String, crate::model::NetnsId)> = sim
+        .world
+        .named_netns()
+        .map(|(n, id)| (n.to_string(), id))
+        .collect();
     let mut out = String::new();
     for (n, id) in names {
         match sim.world.nsid_get(ctx.ns, id) {
@@ -151,8 +208,13 @@ fn list(sim: &mut Sim, ctx: Ctx) -> Output {
 }
 
 fn list_id(sim: &mut Sim, ctx: Ctx) -> Output {
-    let mut ids: Vec<(i32, crate::model::NetnsId)> =
-        sim.world.ns(ctx.ns).nsids.iter().map(|(k, v)| (*v, *k)).collect();
+    let mut ids: Vec<(i32, crate::model::NetnsId)> = sim
+        .world
+        .ns(ctx.ns)
+        .nsids
+        .iter()
+        .map(|(k, v)| (*v, *k))
+        .collect();
     ids.sort();
     let mut out = String::new();
     for (id, peer) in ids {

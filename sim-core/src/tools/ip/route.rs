@@ -12,7 +12,9 @@ use crate::tools::json::{s as js, J};
 use crate::tools::{unsupported, Ctx};
 
 pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
-    let Some(cmd) = args.first() else { return show(sim, ctx.ns, o, &[]) };
+    let Some(cmd) = args.first() else {
+        return show(sim, ctx.ns, o, &[]);
+    };
     let rest = &args[1..];
     if matches(cmd, "add") {
         modify(sim, ctx.ns, rest, Mode::Add)
@@ -27,7 +29,10 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     } else if matches(cmd, "flush") {
         unsupported("ip route", "`flush`")
     } else {
-        Output::error(format!("Command \"{cmd}\" is unknown, try \"ip route help\".\n"), 255)
+        Output::error(
+            format!("Command \"{cmd}\" is unknown, try \"ip route help\".\n"),
+            255,
+        )
     }
 }
 
@@ -72,7 +77,12 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
                 let v = v.strip_prefix("inet ").unwrap_or(v);
                 match v.parse() {
                     Ok(x) => via = Some(x),
-                    Err(_) => return Output::error(format!("Error: inet address is expected rather than \"{v}\".\n"), 1),
+                    Err(_) => {
+                        return Output::error(
+                            format!("Error: inet address is expected rather than \"{v}\".\n"),
+                            1,
+                        )
+                    }
                 }
             }
             "dev" | "oif" => {
@@ -86,14 +96,26 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
                 let Some(v) = val() else { return incomplete() };
                 match v.parse() {
                     Ok(m) => metric = m,
-                    Err(_) => return Output::error(format!("Error: argument \"{v}\" is wrong: \"metric\" value is invalid\n\n"), 255),
+                    Err(_) => {
+                        return Output::error(
+                            format!(
+                                "Error: argument \"{v}\" is wrong: \"metric\" value is invalid\n\n"
+                            ),
+                            255,
+                        )
+                    }
                 }
             }
             "src" => {
                 let Some(v) = val() else { return incomplete() };
                 match v.parse::<Ipv4Addr>() {
                     Ok(x) => src = Some(x),
-                    Err(_) => return Output::error(format!("Error: inet address is expected rather than \"{v}\".\n"), 1),
+                    Err(_) => {
+                        return Output::error(
+                            format!("Error: inet address is expected rather than \"{v}\".\n"),
+                            1,
+                        )
+                    }
                 }
             }
             "table" => {
@@ -110,7 +132,14 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
                     "global" | "universe" => Scope::Universe,
                     "link" => Scope::Link,
                     "host" => Scope::Host,
-                    _ => return Output::error(format!("Error: argument \"{v}\" is wrong: invalid \"scope\" value\n\n"), 255),
+                    _ => {
+                        return Output::error(
+                            format!(
+                                "Error: argument \"{v}\" is wrong: invalid \"scope\" value\n\n"
+                            ),
+                            255,
+                        )
+                    }
                 });
             }
             "proto" | "protocol" => {
@@ -128,20 +157,32 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
                 let Some(v) = val() else { return incomplete() };
                 match parse_dst(v) {
                     Some(n) => dst = Some(n),
-                    None => return Output::error(format!("Error: any valid prefix is expected rather than \"{v}\".\n"), 1),
+                    None => {
+                        return Output::error(
+                            format!("Error: any valid prefix is expected rather than \"{v}\".\n"),
+                            1,
+                        )
+                    }
                 }
             }
-            "onlink" | "mtu" | "advmss" | "nexthop" | "tos" | "dsfield" | "realm" | "initcwnd" | "encap" | "nhid"
-            | "weight" | "expires" | "pref" | "rtt" | "window" | "congctl" | "quickack" | "fastopen" => {
-                return unsupported("ip route", &format!("option `{a}`"))
-            }
+            "onlink" | "mtu" | "advmss" | "nexthop" | "tos" | "dsfield" | "realm" | "initcwnd"
+            | "encap" | "nhid" | "weight" | "expires" | "pref" | "rtt" | "window" | "congctl"
+            | "quickack" | "fastopen" => return unsupported("ip route", &format!("option `{a}`")),
             _ => {
                 if dst.is_some() {
-                    return Output::error(format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage.\n"), 255);
+                    return Output::error(
+                        format!("Error: either \"to\" is duplicate, or \"{a}\" is a garbage.\n"),
+                        255,
+                    );
                 }
                 match parse_dst(a) {
                     Some(n) => dst = Some(n),
-                    None => return Output::error(format!("Error: any valid prefix is expected rather than \"{a}\".\n"), 1),
+                    None => {
+                        return Output::error(
+                            format!("Error: any valid prefix is expected rather than \"{a}\".\n"),
+                            1,
+                        )
+                    }
                 }
             }
         }
@@ -157,8 +198,8 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
         let pos = sim.world.ns(ns).routes.iter().position(|r| {
             r.dst == dst
                 && r.table == table
-                && via.map_or(true, |v| r.gateway == Some(v))
-                && dev.map_or(true, |d| r.dev == Some(d))
+                && via.is_none_or(|v| r.gateway == Some(v))
+                && dev.is_none_or(|d| r.dev == Some(d))
                 && (metric == 0 || r.metric == metric)
         });
         return match pos {
@@ -191,13 +232,19 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
         gateway: via,
         dev: out_dev,
         proto: Proto::Boot,
-        scope: scope.unwrap_or(if via.is_none() && kind == RouteType::Unicast { Scope::Link } else { Scope::Universe }),
+        scope: scope.unwrap_or(if via.is_none() && kind == RouteType::Unicast {
+            Scope::Link
+        } else {
+            Scope::Universe
+        }),
         prefsrc: src.map(Into::into),
         metric,
         linkdown: false,
     };
     let routes = &mut sim.world.ns_mut(ns).routes;
-    let existing = routes.iter().position(|r| r.dst == dst && r.table == table && r.metric == metric);
+    let existing = routes
+        .iter()
+        .position(|r| r.dst == dst && r.table == table && r.metric == metric);
     match (mode, existing) {
         (Mode::Add, Some(_)) => Output::error("RTNETLINK answers: File exists\n", 2),
         (Mode::Replace, Some(p)) => {
@@ -230,15 +277,16 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             }
             "dev" => {
                 i += 1;
-                let Some(n) = args.get(i) else { return incomplete() };
+                let Some(n) = args.get(i) else {
+                    return incomplete();
+                };
                 match sim.world.dev_by_name(ns, n) {
                     Some(d) => dev_filter = Some(d),
                     None => return super::no_device(n),
                 }
             }
-            "root" | "match" | "exact" | "proto" | "scope" | "type" | "via" | "src" | "cached" | "cloned" => {
-                return unsupported("ip route show", &format!("selector `{}`", args[i]))
-            }
+            "root" | "match" | "exact" | "proto" | "scope" | "type" | "via" | "src" | "cached"
+            | "cloned" => return unsupported("ip route show", &format!("selector `{}`", args[i])),
             a => {
                 // `ip route show PREFIX` selects the routes with exactly that prefix.
                 let a = if a == "to" {
@@ -252,7 +300,12 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
                 };
                 match parse_dst(a) {
                     Some(n) => exact = Some(n),
-                    None => return Output::error(format!("Error: any valid prefix is expected rather than \"{a}\".\n"), 1),
+                    None => {
+                        return Output::error(
+                            format!("Error: any valid prefix is expected rather than \"{a}\".\n"),
+                            1,
+                        )
+                    }
                 }
             }
         }
@@ -262,7 +315,10 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         return unsupported("ip -6 route", "IPv6 routes");
     }
     if table == Table::Local && !sim.world.ns(ns).local_fib {
-        return Output::error("Error: ipv4: FIB table does not exist.\nDump terminated\n", 2);
+        return Output::error(
+            "Error: ipv4: FIB table does not exist.\nDump terminated\n",
+            2,
+        );
     }
     let mut out = String::new();
     let mut json = Vec::new();
@@ -274,10 +330,20 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
             continue;
         }
         if o.json {
-            json.push(route_json(sim, &r, table == Table::Local, dev_filter.is_some()));
+            json.push(route_json(
+                sim,
+                &r,
+                table == Table::Local,
+                dev_filter.is_some(),
+            ));
             continue;
         }
-        out.push_str(&format_route(sim, &r, table == Table::Local, dev_filter.is_some()));
+        out.push_str(&format_route(
+            sim,
+            &r,
+            table == Table::Local,
+            dev_filter.is_some(),
+        ));
         out.push('\n');
     }
     if o.json {
@@ -330,7 +396,11 @@ fn route_json(sim: &Sim, r: &Route, show_type: bool, hide_dev: bool) -> J {
     if r.metric != 0 {
         o.push(("metric".into(), J::UInt(u64::from(r.metric))));
     }
-    let flags = if r.linkdown { vec![js("linkdown")] } else { vec![] };
+    let flags = if r.linkdown {
+        vec![js("linkdown")]
+    } else {
+        vec![]
+    };
     o.push(("flags".into(), J::Arr(flags)));
     J::Obj(o)
 }
@@ -384,24 +454,36 @@ pub fn format_route(sim: &Sim, r: &Route, show_type: bool, hide_dev: bool) -> St
 }
 
 fn get(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
-    let Some(a) = args.first() else { return incomplete() };
+    let Some(a) = args.first() else {
+        return incomplete();
+    };
     if args.len() > 1 {
         return unsupported("ip route get", "options after the address");
     }
     let Ok(dst) = a.parse::<Ipv4Addr>() else {
-        return Output::error(format!("Error: inet prefix is expected rather than \"{a}\".\n"), 1);
+        return Output::error(
+            format!("Error: inet prefix is expected rather than \"{a}\".\n"),
+            1,
+        );
     };
     match crate::engine::route_output(&sim.world, ns, dst) {
         Ok(res) => {
             let mut s = String::new();
             if res.local {
-                s.push_str(&format!("local {dst} dev lo src {} uid 0 \n    cache <local> \n", res.src));
+                s.push_str(&format!(
+                    "local {dst} dev lo src {} uid 0 \n    cache <local> \n",
+                    res.src
+                ));
             } else {
                 s.push_str(&format!("{dst} "));
                 if let Some(gw) = res.gateway {
                     s.push_str(&format!("via {gw} "));
                 }
-                s.push_str(&format!("dev {} src {} uid 0 \n    cache \n", sim.world.dev(res.dev).name, res.src));
+                s.push_str(&format!(
+                    "dev {} src {} uid 0 \n    cache \n",
+                    sim.world.dev(res.dev).name,
+                    res.src
+                ));
             }
             Output::text(s)
         }

@@ -867,14 +867,14 @@ pub fn chain_list(c: &Chain, refs: usize, f: ListFmt) -> String {
         Some(acc) => {
             let pol = if acc { "ACCEPT" } else { "DROP" };
             if f.verbose {
-                let _ = write!(
+                let _ = writeln!(
                     s,
-                    " (policy {pol} {}packets, {}bytes)\n",
+                    " (policy {pol} {}packets, {}bytes)",
                     num(c.pkts, f, false),
                     num(c.bytes, f, false)
                 );
             } else {
-                let _ = write!(s, " (policy {pol})\n");
+                let _ = writeln!(s, " (policy {pol})");
             }
         }
         None => {
