@@ -22,8 +22,7 @@ pub struct BenchOpts {
     /// namespaces on a bridge (needs root; adds about 40 seconds).
     #[arg(long)]
     pub kernel: bool,
-    /// Also build 100,000 namespaces (over 100 s today: nsid allocation in the init
-    /// namespace is linear per veth, so this row is quadratic).
+    /// Also build 100,000 namespaces (a few seconds and about 1 GiB of memory).
     #[arg(long)]
     pub huge: bool,
     /// Internal: run one measurement and print its raw figures.

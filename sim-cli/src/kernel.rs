@@ -114,15 +114,18 @@ impl Backend for KernelBackend {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("netsim: cannot start unshare: {e}"))?;
-        child
-            .stdin
-            .take()
-            .ok_or("netsim: no stdin")?
-            .write_all(script.as_bytes())
-            .map_err(|e| format!("netsim: {e}"))?;
+        // Feed the script from another thread: a long scenario fills the output pipe before
+        // bash has read all of its input, and writing both from here would deadlock.
+        let mut stdin = child.stdin.take().ok_or("netsim: no stdin")?;
+        let writer = std::thread::spawn(move || stdin.write_all(script.as_bytes()));
         let out = child
             .wait_with_output()
             .map_err(|e| format!("netsim: {e}"))?;
+        match writer.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(format!("netsim: writing the script to the sandbox: {e}")),
+            Err(_) => return Err("netsim: the thread feeding the sandbox panicked".into()),
+        }
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         if matches!(out.status.code(), Some(90..=92)) {
             return Err(format!(

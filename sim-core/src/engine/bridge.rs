@@ -2,7 +2,7 @@
 //! br_netfilter's calls into iptables for bridged IPv4.
 
 use super::netfilter::{Hook, PktType};
-use super::{netif_receive_host, nf_hook_full, where_};
+use super::{netif_receive_host, nf_hook_full, where_, At};
 use crate::model::{fmt_mac, DeviceId, FdbEntry};
 use crate::shell::Sim;
 use crate::wire::{Body, Frame};
@@ -104,14 +104,16 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
                 ns,
                 Hook::PreRouting,
                 p,
-                Some(&br_name),
-                None,
-                None,
-                Some(&port_name),
-                None,
-                true,
-                Some(frame.src),
-                pkt_type,
+                At {
+                    in_dev: Some(&br_name),
+                    out_dev: None,
+                    out_id: None,
+                    physdev_in: Some(&port_name),
+                    physdev_out: None,
+                    bridged: true,
+                    src_mac: Some(frame.src),
+                    pkt_type: pkt_type,
+                },
             );
             if ok != Ok(true) {
                 return;
@@ -215,14 +217,16 @@ fn forward(
                     ns,
                     hook,
                     p,
-                    Some(&br_name),
-                    Some(&br_name),
-                    Some(br),
-                    Some(&pin),
-                    Some(&pout),
-                    true,
-                    Some(src),
-                    pkt_type,
+                    At {
+                        in_dev: Some(&br_name),
+                        out_dev: Some(&br_name),
+                        out_id: Some(br),
+                        physdev_in: Some(&pin),
+                        physdev_out: Some(&pout),
+                        bridged: true,
+                        src_mac: Some(src),
+                        pkt_type: pkt_type,
+                    },
                 );
                 if ok != Ok(true) {
                     return;

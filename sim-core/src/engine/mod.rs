@@ -468,32 +468,66 @@ fn nf_hook(
         ns,
         hook,
         pkt,
-        in_dev,
-        out_dev,
-        out_id,
-        None,
-        None,
-        false,
-        None,
-        PktType::Unicast,
+        At::routed(in_dev, out_dev, out_id, None, PktType::Unicast),
     )
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a packet is when a hook runs: what netfilter's `HookCtx` is built from.
+#[derive(Debug, Clone, Copy)]
+struct At<'a> {
+    /// `-i`: the input device (for bridged traffic, the bridge).
+    in_dev: Option<&'a str>,
+    /// `-o`: the output device (for bridged traffic, the bridge).
+    out_dev: Option<&'a str>,
+    /// The output device, for MASQUERADE's choice of address.
+    out_id: Option<DeviceId>,
+    /// `-m physdev`: the bridge ports, for bridged traffic only.
+    physdev_in: Option<&'a str>,
+    physdev_out: Option<&'a str>,
+    bridged: bool,
+    src_mac: Option<Mac>,
+    pkt_type: PktType,
+}
+
+impl<'a> At<'a> {
+    /// A routed (not bridged) packet.
+    fn routed(
+        in_dev: Option<&'a str>,
+        out_dev: Option<&'a str>,
+        out_id: Option<DeviceId>,
+        src_mac: Option<Mac>,
+        pkt_type: PktType,
+    ) -> At<'a> {
+        At {
+            in_dev,
+            out_dev,
+            out_id,
+            physdev_in: None,
+            physdev_out: None,
+            bridged: false,
+            src_mac,
+            pkt_type,
+        }
+    }
+}
+
 fn nf_hook_full(
     sim: &mut Sim,
     ns: NetnsId,
     hook: Hook,
     pkt: &mut Ipv4,
-    in_dev: Option<&str>,
-    out_dev: Option<&str>,
-    out_id: Option<DeviceId>,
-    physdev_in: Option<&str>,
-    physdev_out: Option<&str>,
-    bridged: bool,
-    src_mac: Option<Mac>,
-    pkt_type: PktType,
+    at: At<'_>,
 ) -> Result<bool, Errno> {
+    let At {
+        in_dev,
+        out_dev,
+        out_id,
+        physdev_in,
+        physdev_out,
+        bridged,
+        src_mac,
+        pkt_type,
+    } = at;
     if !sim.world.ns(ns).nf.is_active() {
         return Ok(true);
     }
@@ -1095,14 +1129,7 @@ fn ip_rcv(
         ns,
         Hook::PreRouting,
         &mut pkt,
-        Some(&in_name),
-        None,
-        None,
-        None,
-        None,
-        false,
-        Some(src_mac),
-        pkt_type,
+        At::routed(Some(&in_name), None, None, Some(src_mac), pkt_type),
     ) != Ok(true)
     {
         sim.trace.step(now, &lab, || "dropped in PREROUTING".into());
@@ -1127,14 +1154,7 @@ fn ip_rcv(
             ns,
             Hook::LocalIn,
             &mut pkt,
-            Some(&in_name),
-            None,
-            None,
-            None,
-            None,
-            false,
-            Some(src_mac),
-            pkt_type,
+            At::routed(Some(&in_name), None, None, Some(src_mac), pkt_type),
         ) != Ok(true)
         {
             sim.trace.step(now, &lab, || "dropped in INPUT".into());
@@ -1207,14 +1227,13 @@ fn ip_rcv(
         ns,
         Hook::Forward,
         &mut pkt,
-        Some(&in_name),
-        Some(&out_name),
-        Some(rt.dev),
-        None,
-        None,
-        false,
-        Some(src_mac),
-        pkt_type,
+        At::routed(
+            Some(&in_name),
+            Some(&out_name),
+            Some(rt.dev),
+            Some(src_mac),
+            pkt_type,
+        ),
     ) != Ok(true)
     {
         sim.trace.step(now, &lab, || "dropped in FORWARD".into());
@@ -1225,14 +1244,13 @@ fn ip_rcv(
         ns,
         Hook::PostRouting,
         &mut pkt,
-        Some(&in_name),
-        Some(&out_name),
-        Some(rt.dev),
-        None,
-        None,
-        false,
-        Some(src_mac),
-        pkt_type,
+        At::routed(
+            Some(&in_name),
+            Some(&out_name),
+            Some(rt.dev),
+            Some(src_mac),
+            pkt_type,
+        ),
     ) != Ok(true)
     {
         return;
