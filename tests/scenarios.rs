@@ -91,7 +91,9 @@ fn scenarios_match_the_kernel() {
     }
     let mut f = Vec::new();
     files(&root().join("scenarios"), "t", &mut f);
-    // Scenarios whose preamble says `netsim: no-diff` are simulator-only (documented there).
+    // The tutorials too: their console blocks are what the real tools print.
+    files(&root().join("docs"), "md", &mut f);
+    // Files that say `netsim: no-diff` are simulator-only (the reason is given there).
     f.retain(|p| {
         !std::fs::read_to_string(p)
             .unwrap_or_default()
