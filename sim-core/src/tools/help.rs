@@ -52,7 +52,6 @@ pub const TOOLS: &[ToolHelp] = &[
             o("-o[neline]", "one line per record"),
             o("-j[son] [-p[retty]]", "JSON output"),
             o("-s[tatistics]", "packet counters (twice for more)"),
-            o("-d[etails]", "driver details (veth, bridge, bridge_slave)"),
             o("-n[etns] NAME", "run in a named namespace"),
             o("-all", "with `netns exec` and `netns delete`: every namespace"),
             o("netns add|delete|list|list-id|set|identify|pids NAME", "named namespaces under /run/netns"),
