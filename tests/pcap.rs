@@ -255,6 +255,51 @@ fn every_checksum_in_every_capture_is_valid() {
         }
         _ => eprintln!("SKIPPED the tcpdump cross-check: tcpdump is not installed"),
     }
+
+    // tshark, when present, reads every frame and finds every checksum good.
+    match Command::new("tshark").arg("--version").output() {
+        Ok(o) if o.status.success() => {
+            for path in &files {
+                let o = Command::new("tshark")
+                    .args([
+                        "-o",
+                        "ip.check_checksum:TRUE",
+                        "-o",
+                        "tcp.check_checksum:TRUE",
+                    ])
+                    .args(["-o", "udp.check_checksum:TRUE", "-V", "-r"])
+                    .arg(path)
+                    .output()
+                    .expect("tshark");
+                assert!(o.status.success(), "tshark -r {}", path.display());
+                let text = String::from_utf8_lossy(&o.stdout);
+                let frames = text.lines().filter(|l| l.starts_with("Frame ")).count();
+                assert_eq!(
+                    frames,
+                    read_frames(path).len(),
+                    "tshark frame count of {}",
+                    path.display()
+                );
+                for l in text.lines() {
+                    // netcat's UDP probe to port 53 carries "X", which tshark's DNS dissector
+                    // calls malformed: that is the application's payload, not our framing.
+                    let malformed =
+                        l.contains("[Malformed Packet:") && !l.contains("[Malformed Packet: DNS]");
+                    let bad = malformed
+                        || ["[incorrect", "Bad]", "[Checksum Status: Bad"]
+                            .iter()
+                            .any(|w| l.contains(w));
+                    assert!(!bad, "tshark on {}: {l}", path.display());
+                }
+                assert!(
+                    text.contains("[correct]"),
+                    "tshark checked no checksum in {}",
+                    path.display()
+                );
+            }
+        }
+        _ => eprintln!("SKIPPED the tshark cross-check: tshark is not installed"),
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
