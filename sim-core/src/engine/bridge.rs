@@ -112,7 +112,7 @@ pub fn handle_frame(sim: &mut Sim, br: DeviceId, port: DeviceId, mut frame: Fram
                     physdev_out: None,
                     bridged: true,
                     src_mac: Some(frame.src),
-                    pkt_type: pkt_type,
+                    pkt_type,
                 },
             );
             if ok != Ok(true) {
@@ -225,7 +225,7 @@ fn forward(
                         physdev_out: Some(&pout),
                         bridged: true,
                         src_mac: Some(src),
-                        pkt_type: pkt_type,
+                        pkt_type,
                     },
                 );
                 if ok != Ok(true) {

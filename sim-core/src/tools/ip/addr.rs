@@ -289,8 +289,11 @@ fn flush(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     Output::ok()
 }
 
+/// An IPv6 address as `ip addr` shows it: address, prefix length, scope, tentative.
+pub type V6Shown = (Ipv6Addr, u8, &'static str, bool);
+
 /// All addresses a device shows, IPv4 first, then IPv6 (kernel-generated link-local last).
-pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<(Ipv6Addr, u8, &'static str, bool)>) {
+pub fn addresses(sim: &Sim, d: DeviceId) -> (Vec<IfAddr>, Vec<V6Shown>) {
     let dv = sim.world.dev(d);
     let v4: Vec<IfAddr> = dv.addrs.iter().filter(|a| a.is_v4()).cloned().collect();
     let mut v6 = Vec::new();
@@ -412,7 +415,7 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         let filtered = o.family4 || o.family6 || scope_filter.is_some() || to_filter.is_some();
         // iproute2 keeps a link that has no address at all unless a family or prefix is given.
         let had_any = !sim.world.dev(d).addrs.is_empty() || !addresses(sim, d).1.is_empty();
-        let keep_bare = !had_any && !(o.family4 || o.family6 || to_filter.is_some());
+        let keep_bare = !(had_any || o.family4 || o.family6 || to_filter.is_some());
         if filtered && v4.is_empty() && v6.is_empty() && !keep_bare {
             continue;
         }
