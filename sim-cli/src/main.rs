@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sim_core::scenario::{self, Actual, Scenario};
+use sim_core::scenario::{self, Scenario};
 use sim_core::SimConfig;
 
 use backend::{Backend, SimBackend};
@@ -441,5 +441,3 @@ fn diff(files: &[PathBuf], verbose: bool, opts: &SimOpts) -> ExitCode {
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: Actual) {}

@@ -239,10 +239,6 @@ pub fn run_until_inbox(sim: &mut Sim, until: Nanos, ns: NetnsId, id: u16) -> boo
     false
 }
 
-/// Run until nothing is left to do before `limit` (used after a burst of sends).
-pub fn settle(sim: &mut Sim, limit: Nanos) {
-    run_until(sim, limit);
-}
 
 fn ns_label(w: &World, ns: NetnsId) -> String {
     w.netns_name(ns).unwrap_or("init").to_string()
@@ -1671,14 +1667,4 @@ fn tcp_options(flags: wire::TcpFlags) -> Vec<u8> {
 pub fn inject(sim: &mut Sim, dev: DeviceId, bytes: Vec<u8>) {
     let now = sim.world.now;
     sim.engine.push(now, EventKind::Rx { dev, bytes });
-}
-
-/// Number of events waiting.
-pub fn pending_events(sim: &Sim) -> usize {
-    sim.engine.queue.len()
-}
-
-#[allow(dead_code)]
-fn _unused(_: &Frame) -> Option<&str> {
-    None
 }
