@@ -440,4 +440,3 @@ fn diff(files: &[PathBuf], verbose: bool, opts: &SimOpts) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
-

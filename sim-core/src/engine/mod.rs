@@ -239,7 +239,6 @@ pub fn run_until_inbox(sim: &mut Sim, until: Nanos, ns: NetnsId, id: u16) -> boo
     false
 }
 
-
 fn ns_label(w: &World, ns: NetnsId) -> String {
     w.netns_name(ns).unwrap_or("init").to_string()
 }

@@ -171,40 +171,19 @@ fn link_line(sim: &Sim, ns: NetnsId, d: DeviceId, br: DeviceId) -> String {
     s
 }
 
-/// The flags between `<` and `>`, as `print_link_flags` prints them.
+/// The flags between `<` and `>`. bridge(8) looks IFLA_LINK (the peer's ifindex) up in its
+/// own namespace, whatever namespace the peer is in; a missing device counts as down.
 fn link_flags(sim: &Sim, ns: NetnsId, d: DeviceId) -> String {
-    let dv = sim.world.dev(d);
-    let carrier = sim.world.carrier(d);
-    let mut f: Vec<&str> = Vec::new();
-    if dv.admin_up && !carrier {
-        f.push("NO-CARRIER");
-    }
-    if dv.is_loopback() {
-        f.push("LOOPBACK");
-    } else {
-        f.push("BROADCAST");
-        f.push("MULTICAST");
-    }
-    if dv.admin_up {
-        f.push("UP");
-    }
-    if carrier {
-        f.push("LOWER_UP");
-    }
-    if let DeviceKind::Veth { peer } = dv.kind {
-        // bridge(8) looks IFLA_LINK (the peer's ifindex) up in its own namespace, whatever
-        // namespace the peer is in; a missing device counts as down.
-        let idx = sim.world.dev(peer).ifindex;
-        let up = sim
-            .world
-            .devices_of(ns)
-            .find(|x| sim.world.dev(*x).ifindex == idx)
-            .is_some_and(|x| sim.world.dev(x).admin_up);
-        if !up {
-            f.push("M-DOWN");
+    let m_down = match sim.world.dev(d).kind {
+        DeviceKind::Veth { peer } => {
+            let idx = sim.world.dev(peer).ifindex;
+            !sim.world
+                .dev_by_index(ns, idx)
+                .is_some_and(|x| sim.world.dev(x).admin_up)
         }
-    }
-    f.join(",")
+        _ => false,
+    };
+    crate::tools::ip::link::print_link_flags(sim, d, m_down)
 }
 
 // ---------------------------------------------------------------- fdb

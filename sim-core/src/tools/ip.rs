@@ -1,7 +1,7 @@
 //! `ip` from iproute2 6.1: netns, link, addr, route, neigh.
 
 mod addr;
-mod link;
+pub(crate) mod link;
 mod neigh;
 mod netns;
 mod route;

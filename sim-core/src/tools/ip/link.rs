@@ -542,6 +542,20 @@ pub fn display_name(sim: &mut Sim, ns: NetnsId, d: DeviceId) -> (String, Option<
 
 /// The flags between `<` and `>`.
 pub fn flags(sim: &Sim, ns: NetnsId, d: DeviceId) -> String {
+    // `ip` prints M-DOWN only for a peer in the same namespace that is down.
+    let m_down = match sim.world.dev(d).kind {
+        DeviceKind::Veth { peer } => {
+            let p = sim.world.dev(peer);
+            p.netns == ns && !p.admin_up
+        }
+        _ => false,
+    };
+    print_link_flags(sim, d, m_down)
+}
+
+/// iproute2's `print_link_flags`: the flags between `<` and `>`; `m_down` is the caller's
+/// verdict on the lower device (ip and bridge(8) decide it differently).
+pub fn print_link_flags(sim: &Sim, d: DeviceId, m_down: bool) -> String {
     let dv = sim.world.dev(d);
     let carrier = sim.world.carrier(d);
     let mut f: Vec<&str> = Vec::new();
@@ -560,11 +574,8 @@ pub fn flags(sim: &Sim, ns: NetnsId, d: DeviceId) -> String {
     if carrier {
         f.push("LOWER_UP");
     }
-    if let DeviceKind::Veth { peer } = dv.kind {
-        let p = sim.world.dev(peer);
-        if p.netns == ns && !p.admin_up {
-            f.push("M-DOWN");
-        }
+    if m_down {
+        f.push("M-DOWN");
     }
     f.join(",")
 }
