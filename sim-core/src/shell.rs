@@ -318,9 +318,12 @@ impl Sim {
         let toks = match tokenize(line) {
             Ok(t) => t,
             Err(e) if e == "$" => {
-                return Output::error("netsim: shell expansion (`$`, backquotes) is not supported\n", 127)
+                return Output::error(
+                    "netsim: shell expansion (`$`, backquotes) is not supported\n",
+                    127,
+                )
             }
-            Err(e) => return Output::error(format!("bash: -c: line 1: {e}\nbash: -c: line 2: syntax error: unexpected end of file\n"), 2),
+            Err(e) => return Output::error(format!("bash: -c: line 1: {e}\n"), 2),
         };
         if toks.is_empty() {
             return Output::ok();

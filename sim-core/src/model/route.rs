@@ -330,7 +330,14 @@ impl World {
                 }
             }
         });
-        best.and_then(|(_, d)| d)
+        best.and_then(|(_, d)| d).or_else(|| {
+            // fib_check_nh_v4_gw also accepts a gateway that resolves to a local route (an
+            // address of this host, or a prefix on `lo`); the nexthop device is that route's.
+            self.route_lookup(ns, gw)
+                .filter(|r| r.kind == RouteType::Local)
+                .and_then(|r| r.dev)
+                .filter(|d| dev.is_none_or(|x| x == *d))
+        })
     }
 }
 

@@ -119,7 +119,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let Some(object) = OBJECTS.iter().find(|w| matches(obj, w)) else {
         return Output::error(
             format!("Object \"{obj}\" is unknown, try \"ip help\".\n"),
-            255,
+            1,
         );
     };
     match *object {

@@ -16,7 +16,7 @@ pub fn sleep(sim: &mut Sim, args: &[&str]) -> Output {
         _ => {
             return Output::error(
                 format!(
-                "sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"
+                "sleep: invalid time interval ‘{a}’\nTry 'sleep --help' for more information.\n"
             ),
                 1,
             )

@@ -38,6 +38,8 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     let mut i = 0;
     let mut type_args: &[&str] = &[];
     let mut dev_ns = ns;
+    // Which word named the device: iproute2's messages quote it.
+    let mut name_key = "dev";
     while i < args.len() {
         let a = args[i];
         if a == "type" {
@@ -54,6 +56,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 return incomplete();
             };
             name = Some(n);
+            name_key = a;
         } else if a == "netns" {
             i += 1;
             let Some(n) = args.get(i) else {
@@ -93,7 +96,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
         i += 1;
     }
     if let Some(n) = name {
-        if let Some(e) = check_ifname(n) {
+        if let Some(e) = check_ifname(n, name_key) {
             return e;
         }
     }
@@ -114,7 +117,7 @@ fn add(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                             let Some(n) = type_args.get(j) else {
                                 return incomplete();
                             };
-                            if let Some(e) = check_ifname(n) {
+                            if let Some(e) = check_ifname(n, "name") {
                                 return e;
                             }
                             peer_name = Some(*n);
@@ -198,14 +201,11 @@ pub fn limit_err(sim: &Sim, what: &str) -> Output {
 }
 
 /// iproute2's `check_ifname`.
-fn check_ifname(n: &str) -> Option<Output> {
-    if n.len() >= 16 {
-        return Some(Output::error(
-            format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"),
-            255,
-        ));
-    }
+fn check_ifname(n: &str, key: &str) -> Option<Output> {
+    // iproute2 6.1 checks the characters, and the length only after `name`; a long `dev`
+    // name reaches the kernel, whose netlink policy refuses it (below).
     if n.is_empty()
+        || (key == "name" && n.len() >= 16)
         || n.contains('/')
         || n.contains(':')
         || n.chars().any(|c| c.is_whitespace())
@@ -213,8 +213,15 @@ fn check_ifname(n: &str) -> Option<Output> {
         || n == ".."
     {
         return Some(Output::error(
-            format!("Error: argument \"{n}\" is wrong: \"name\" not a valid ifname\n"),
+            format!("Error: argument \"{n}\" is wrong: \"{key}\" not a valid ifname\n"),
             255,
+        ));
+    }
+    if n.len() >= 16 {
+        // IFNAMSIZ: netlink's attribute policy refuses the name.
+        return Some(Output::error(
+            "Error: Attribute failed policy validation.\n",
+            2,
         ));
     }
     None
@@ -353,7 +360,7 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 )
             }
             "name" => {
-                if let Some(e) = check_ifname(v) {
+                if let Some(e) = check_ifname(v, "name") {
                     return e;
                 }
             }

@@ -143,7 +143,7 @@ fn valid_name(n: &str) -> bool {
 
 fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
     let Some(name) = rest.first() else {
-        return Output::error("No netns name specified\n", 255);
+        return Output::error("No netns name specified\n", 1);
     };
     let Some(ns) = sim.world.netns_by_name(name) else {
         return Output::error(
