@@ -38,38 +38,35 @@ impl Backend for SimBackend {
     }
 }
 
-/// The outcome of comparing two transcripts.
+/// Compares two runs command by command, normalising both sides as it goes.
 #[derive(Debug, Default)]
-pub struct Report {
-    pub differences: Vec<String>,
-    pub sim_text: String,
+pub struct Comparer {
+    ns: Normalizer,
+    nk: Normalizer,
 }
 
-/// Compare command by command after normalising both sides.
-pub fn compare(sim: &[Actual], ker: &[Actual]) -> Report {
-    let mut ns = Normalizer::new();
-    let mut nk = Normalizer::new();
-    let mut r = Report::default();
-    for (a, b) in sim.iter().zip(ker) {
-        let sa = ns.normalize(&a.command, &a.output);
-        let sb = nk.normalize(&b.command, &b.output);
-        r.sim_text.push_str(&format!("$ {}\n{sa}", a.command));
-        if sa != sb || a.status != b.status {
-            let mut d = format!("--- $ {}\n", a.command);
-            if a.status != b.status {
-                d.push_str(&format!("status: sim {} kernel {}\n", a.status, b.status));
-            }
-            if sa != sb {
-                let td = similar::TextDiff::from_lines(&sb, &sa);
-                d.push_str(
-                    &td.unified_diff()
-                        .context_radius(2)
-                        .header("kernel", "sim")
-                        .to_string(),
-                );
-            }
-            r.differences.push(d);
+impl Comparer {
+    /// The simulator's normalised step, and the difference from the kernel's, if any.
+    pub fn step(&mut self, a: &Actual, b: &Actual) -> (String, Option<String>) {
+        let sa = self.ns.normalize(&a.command, &a.output);
+        let sb = self.nk.normalize(&b.command, &b.output);
+        let text = format!("$ {}\n{sa}", a.command);
+        if sa == sb && a.status == b.status {
+            return (text, None);
         }
+        let mut d = format!("--- $ {}\n", a.command);
+        if a.status != b.status {
+            d.push_str(&format!("status: sim {} kernel {}\n", a.status, b.status));
+        }
+        if sa != sb {
+            let td = similar::TextDiff::from_lines(&sb, &sa);
+            d.push_str(
+                &td.unified_diff()
+                    .context_radius(2)
+                    .header("kernel", "sim")
+                    .to_string(),
+            );
+        }
+        (text, Some(d))
     }
-    r
 }

@@ -26,10 +26,11 @@ pub enum GraphFormat {
 pub fn render(
     file: Option<&Path>,
     cfg: &SimConfig,
+    limits: crate::input::Limits,
     format: GraphFormat,
     trace: bool,
 ) -> Result<String, String> {
-    let sc = crate::load_or_default(file)?;
+    let sc = crate::load_or_default(file, limits)?;
     let mut sim = Sim::new(SimConfig {
         trace,
         ..cfg.clone()
@@ -50,8 +51,8 @@ pub fn render(
 }
 
 /// `netsim graph [FILE] [--format dot|mermaid|svg] [--trace]`.
-pub fn run(file: Option<&Path>, cfg: &SimConfig, format: GraphFormat, trace: bool) -> ExitCode {
-    match render(file, cfg, format, trace) {
+pub fn run(file: Option<&Path>, opts: &crate::SimOpts, format: GraphFormat, trace: bool) -> ExitCode {
+    match render(file, &opts.config(), opts.input.limits(), format, trace) {
         Ok(s) => {
             print!("{s}");
             ExitCode::SUCCESS

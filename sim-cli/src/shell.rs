@@ -498,10 +498,10 @@ fn print(o: &Output) {
 }
 
 /// `netsim shell [--seed N] [FILE]`.
-pub fn run(file: Option<&Path>, cfg: SimConfig) -> ExitCode {
+pub fn run(file: Option<&Path>, cfg: SimConfig, input: &crate::InputOpts) -> ExitCode {
     let mut session = Session::new(cfg);
     if let Some(f) = file {
-        match crate::load_or_default(Some(f)) {
+        match crate::load_or_default(Some(f), input.limits()) {
             Ok(sc) => print!("{}", session.replay(&sc)),
             Err(e) => {
                 eprintln!("{e}");

@@ -8,10 +8,14 @@ use std::time::Duration;
 use sim_core::scenario::{self, Actual};
 use sim_core::{Sim, SimConfig};
 
-use crate::{load_or_default, TraceFormat, TraceOpts};
+use crate::input::Item;
+use crate::{emit, load_or_default, open_stream, SimOpts, TraceFormat, TraceOpts};
 
-pub fn run(file: Option<&Path>, cfg: &SimConfig, opts: &TraceOpts) -> ExitCode {
-    let sc = match load_or_default(file) {
+/// Run a scenario, printing each command's result and trace as soon as it has run. With
+/// `--trace-format json` every line on stdout is one JSON object: `{"preamble": ...}` for a
+/// transcript's free text, then one object per command.
+pub fn run(file: Option<&Path>, opts: &SimOpts, topts: &TraceOpts) -> ExitCode {
+    let mut stream = match open_stream(file, opts) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
@@ -19,39 +23,55 @@ pub fn run(file: Option<&Path>, cfg: &SimConfig, opts: &TraceOpts) -> ExitCode {
         }
     };
     let mut sim = Sim::new(SimConfig {
-        trace: opts.trace,
-        ..cfg.clone()
+        trace: topts.trace,
+        ..opts.config()
     });
-    sim.trace.capture = opts.pcap.is_some();
-    let mut text = sc.preamble.clone();
-    for (i, step) in sc.steps.iter().enumerate() {
-        let o = sim.run_line(&step.command);
+    sim.trace.capture = topts.pcap.is_some();
+    let json = topts.trace_format == TraceFormat::Json;
+    let mut i = 0;
+    loop {
+        let command = match stream.next() {
+            Ok(None) => break,
+            Ok(Some(Item::Preamble(p))) => {
+                if !json {
+                    emit(&p);
+                } else if !p.is_empty() {
+                    emit(&format!("{}\n", serde_json::json!({ "preamble": p })));
+                }
+                continue;
+            }
+            Ok(Some(Item::Command(c))) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+        };
+        let o = sim.run_line(&command);
         let a = Actual {
-            command: step.command.clone(),
+            command,
             output: o.combined(),
             status: o.status,
         };
-        match opts.trace_format {
-            TraceFormat::Text => {
-                scenario::render_step(&mut text, &a);
-                for l in sim.trace.lines() {
-                    text.push_str("  | ");
-                    text.push_str(&l);
-                    text.push('\n');
-                }
-            }
-            TraceFormat::Json => {
-                let obj = serde_json::json!({
-                    "command": a.command, "index": i, "output": a.output, "status": a.status,
-                    "trace": sim.trace.steps,
-                });
-                text.push_str(&obj.to_string());
+        let mut text = String::new();
+        if json {
+            let obj = serde_json::json!({
+                "command": a.command, "index": i, "output": a.output, "status": a.status,
+                "trace": sim.trace.steps,
+            });
+            text.push_str(&obj.to_string());
+            text.push('\n');
+        } else {
+            scenario::render_step(&mut text, &a);
+            for l in sim.trace.lines() {
+                text.push_str("  | ");
+                text.push_str(&l);
                 text.push('\n');
             }
         }
+        emit(&text);
+        i += 1;
     }
-    print!("{text}");
-    if let Some(dir) = &opts.pcap {
+    if let Some(dir) = &topts.pcap {
         if let Err(e) = write_pcaps(dir, &sim) {
             eprintln!("netsim: {}: {e}", dir.display());
             return ExitCode::from(2);
@@ -62,8 +82,8 @@ pub fn run(file: Option<&Path>, cfg: &SimConfig, opts: &TraceOpts) -> ExitCode {
 
 /// `netsim explain-drop`: the transcript, and after each command that lost frames, the
 /// step where each was dropped (marked by the engine with [`sim_core::engine::trace::Trace::drop_step`]).
-pub fn explain_drop(file: &Path, cfg: &SimConfig) -> ExitCode {
-    let sc = match load_or_default(Some(file)) {
+pub fn explain_drop(file: &Path, opts: &SimOpts) -> ExitCode {
+    let sc = match load_or_default(Some(file), opts.input.limits()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
@@ -72,9 +92,9 @@ pub fn explain_drop(file: &Path, cfg: &SimConfig) -> ExitCode {
     };
     let mut sim = Sim::new(SimConfig {
         trace: true,
-        ..cfg.clone()
+        ..opts.config()
     });
-    let mut text = sc.preamble.clone();
+    emit(&sc.preamble);
     for step in &sc.steps {
         let o = sim.run_line(&step.command);
         let a = Actual {
@@ -82,12 +102,13 @@ pub fn explain_drop(file: &Path, cfg: &SimConfig) -> ExitCode {
             output: o.combined(),
             status: o.status,
         };
+        let mut text = String::new();
         scenario::render_step(&mut text, &a);
         for d in sim.trace.drops() {
             text.push_str(&format!("  dropped at {}: {}\n", d.at, d.what));
         }
+        emit(&text);
     }
-    print!("{text}");
     ExitCode::SUCCESS
 }
 
