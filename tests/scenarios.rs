@@ -1,9 +1,24 @@
-//! Every scenario under `scenarios/` and every Markdown file under `docs/` is a test:
-//! `netsim check` must pass on each, and where the machine allows it (root and unshare),
-//! `netsim diff` must find no difference from the real kernel.
+//! Every scenario under `scenarios/` and every Markdown file under `docs/` is a test of its
+//! own (a libtest-mimic harness, so the runner spreads them over the cores and names the one
+//! that failed):
+//!
+//! * `check::FILE`: `netsim check FILE` passes;
+//! * `seeds::FILE`: `netsim check --seeds 0..3 FILE` (two runs per seed give the same bytes);
+//! * `kernel::FILE` (ignored unless asked for, it needs root): `netsim diff FILE` finds no
+//!   difference from the real kernel. Run with `-- --include-ignored` (`.ci/run` does, as
+//!   root); asked for without root, unshare or iproute2 it fails and says which is missing.
+//!   Files that say `netsim: no-diff` have no kernel test.
+//!
+//! Plus the command-line behaviour of `run`, `check` and `diff` (messages and statuses).
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+const NETSIM: &str = env!("CARGO_BIN_EXE_netsim");
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,111 +42,341 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn netsim(args: &[&str], files: &[PathBuf]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_netsim"))
+/// Run netsim; (status code, stdout, stderr).
+fn netsim(args: &[&str], files: &[&Path]) -> (i32, String, String) {
+    let out = Command::new(NETSIM)
         .args(args)
         .args(files)
+        .stdin(Stdio::null())
         .output()
         .expect("run netsim");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
-#[test]
-fn scenarios_match_their_transcripts() {
-    let mut f = Vec::new();
-    files(&root().join("scenarios"), "t", &mut f);
-    assert!(f.len() >= 2, "expected scenarios, found {f:?}");
-    let (ok, text) = netsim(&["check"], &f);
-    assert!(ok, "{text}");
-}
-
-#[test]
-fn docs_console_blocks_match() {
-    let mut f = Vec::new();
-    files(&root().join("docs"), "md", &mut f);
-    if f.is_empty() {
-        return;
+fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<(), Failed> {
+    if cond {
+        Ok(())
+    } else {
+        Err(msg().into())
     }
-    let (ok, text) = netsim(&["check"], &f);
-    assert!(ok, "{text}");
 }
 
-#[test]
-fn scenarios_are_deterministic_over_seeds() {
-    let mut f = Vec::new();
-    files(&root().join("scenarios"), "t", &mut f);
-    // A short sweep in CI; `netsim check --seeds 0..100` runs the long one.
-    let (ok, text) = netsim(&["check", "--seeds", "0..3"], &f);
-    assert!(ok, "{text}");
+/// A command must succeed.
+fn passes(args: &[&str], file: &Path) -> Result<(), Failed> {
+    let (code, out, err) = netsim(args, &[file]);
+    ensure(code == 0, || format!("netsim {} exited {code}:\n{out}{err}", args.join(" ")))
 }
 
-/// The differential test: the real kernel is the oracle.
-#[test]
-fn scenarios_match_the_kernel() {
+/// Why the kernel differential cannot run here, if it cannot.
+fn kernel_unavailable() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let root_user = status
         .lines()
         .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
-    let has_unshare = Command::new("unshare")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let has_tools = Command::new("ip")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !(root_user && has_unshare && has_tools) {
-        eprintln!("SKIPPED: the kernel differential needs root, unshare and iproute2 (root={root_user}, unshare={has_unshare}, ip={has_tools})");
-        return;
+    if !root_user {
+        return Some("needs root: the kernel differential creates namespaces".into());
     }
-    let mut f = Vec::new();
-    files(&root().join("scenarios"), "t", &mut f);
-    // The tutorials too: their console blocks are what the real tools print.
-    files(&root().join("docs"), "md", &mut f);
-    // Files that say `netsim: no-diff` are simulator-only (the reason is given there).
-    f.retain(|p| {
-        !std::fs::read_to_string(p)
-            .unwrap_or_default()
-            .contains("netsim: no-diff")
-    });
-    let (ok, text) = netsim(&["diff"], &f);
-    assert!(ok, "{text}");
+    for (tool, arg) in [("unshare", "--version"), ("ip", "-V"), ("iptables", "--version")] {
+        let ok = Command::new(tool)
+            .arg(arg)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            return Some(format!("needs {tool}, which is not installed"));
+        }
+    }
+    None
 }
 
-#[test]
-fn run_without_a_file_replays_the_walkthrough() {
-    let out = Command::new(env!("CARGO_BIN_EXE_netsim"))
-        .arg("run")
-        .output()
-        .expect("run");
-    assert!(out.status.success());
-    let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("$ ip netns add ns0\n"), "{s}");
-    assert!(
-        s.contains("64 bytes from 10.0.1.2: icmp_seq=1 ttl=64"),
-        "{s}"
-    );
-}
-
-#[test]
-fn check_reports_a_mismatch_with_a_diff() {
-    let dir = std::env::temp_dir().join(format!("netsim-test-{}", std::process::id()));
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("netsim-test-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
+    dir
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let base = root();
+    let mut scenarios = Vec::new();
+    files(&base.join("scenarios"), "t", &mut scenarios);
+    let mut docs = Vec::new();
+    files(&base.join("docs"), "md", &mut docs);
+    assert!(scenarios.len() >= 2, "expected scenarios, found {scenarios:?}");
+    assert!(!docs.is_empty(), "expected Markdown files under docs/");
+
+    let mut trials = Vec::new();
+    for f in scenarios.iter().chain(&docs) {
+        let name = f
+            .strip_prefix(&base)
+            .unwrap_or(f)
+            .display()
+            .to_string();
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let p = f.clone();
+        trials.push(Trial::test(format!("check::{name}"), move || {
+            passes(&["check"], &p)
+        }));
+        if f.extension().is_some_and(|e| e == "t") {
+            // A short sweep here; `netsim check --seeds 0..100` runs the long one.
+            let p = f.clone();
+            trials.push(Trial::test(format!("seeds::{name}"), move || {
+                passes(&["check", "--seeds", "0..3"], &p)
+            }));
+        }
+        // The differential test: the real kernel is the oracle.
+        if !text.contains("netsim: no-diff") {
+            let p = f.clone();
+            trials.push(
+                Trial::test(format!("kernel::{name}"), move || {
+                    if let Some(why) = kernel_unavailable() {
+                        return Err(format!("cannot compare with the kernel: {why}").into());
+                    }
+                    let (code, out, err) = netsim(&["diff"], &[&p]);
+                    ensure(code == 0 && out.starts_with("same "), || {
+                        format!("netsim diff exited {code}:\n{out}{err}")
+                    })
+                })
+                .with_kind("needs root")
+                .with_ignored_flag(true),
+            );
+        }
+    }
+    for (name, f) in CLI_TESTS {
+        trials.push(Trial::test(format!("cli::{name}"), move || f()));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+type CliTest = (&'static str, fn() -> Result<(), Failed>);
+
+const CLI_TESTS: &[CliTest] = &[
+    ("run_without_a_file_replays_the_walkthrough", run_without_a_file),
+    ("check_reports_a_mismatch_with_a_diff", check_reports_a_mismatch),
+    ("check_and_diff_need_files", check_and_diff_need_files),
+    ("empty_scenarios_are_errors", empty_scenarios_are_errors),
+    ("seeds_and_seed_are_checked", seeds_and_seed_are_checked),
+    ("input_size_limits", input_size_limits),
+    ("run_prints_each_result_as_it_finishes", run_streams),
+    ("json_trace_is_only_json", json_trace_is_only_json),
+    ("diff_skips_no_diff_files", diff_skips_no_diff_files),
+];
+
+fn run_without_a_file() -> Result<(), Failed> {
+    let (code, s, _) = netsim(&["run"], &[]);
+    ensure(code == 0, || format!("exit {code}"))?;
+    ensure(s.contains("$ ip netns add ns0\n"), || s.clone())?;
+    ensure(
+        s.contains("64 bytes from 10.0.1.2: icmp_seq=1 ttl=64"),
+        || s.clone(),
+    )
+}
+
+fn check_reports_a_mismatch() -> Result<(), Failed> {
+    let dir = scratch("mismatch");
     let p = dir.join("bad.t");
-    std::fs::write(&p, "$ ip netns add ns0\n$ ip netns list\nnsX\n").expect("write");
-    let (ok, text) = netsim(&["check"], &[p.clone()]);
-    assert!(!ok);
-    assert!(text.contains("-nsX") && text.contains("+ns0"), "{text}");
-    let (ok, _) = netsim(&["check", "--bless"], &[p.clone()]);
-    assert!(ok);
-    assert_eq!(
-        std::fs::read_to_string(&p).expect("read"),
-        "$ ip netns add ns0\n$ ip netns list\nns0\n"
-    );
+    std::fs::write(&p, "$ ip netns add ns0\n$ ip netns list\nnsX\n")?;
+    let (code, out, _) = netsim(&["check"], &[&p]);
+    ensure(code == 1, || format!("exit {code}: {out}"))?;
+    ensure(
+        out.starts_with(&format!("FAILED {}\n", p.display()))
+            && out.contains("command 2")
+            && out.contains("-nsX")
+            && out.contains("+ns0")
+            && out.ends_with("0 passed, 1 failed\n"),
+        || out.clone(),
+    )?;
+    let (code, out, _) = netsim(&["check", "--bless"], &[&p]);
+    ensure(code == 0, || format!("bless exit {code}: {out}"))?;
+    let blessed = std::fs::read_to_string(&p)?;
+    ensure(
+        blessed == "$ ip netns add ns0\n$ ip netns list\nns0\n",
+        || blessed.clone(),
+    )?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn check_and_diff_need_files() -> Result<(), Failed> {
+    for cmd in ["check", "diff"] {
+        let (code, out, err) = netsim(&[cmd], &[]);
+        ensure(code == 2 && out.is_empty(), || format!("{cmd}: exit {code}: {out}{err}"))?;
+        ensure(
+            err == format!("netsim {cmd}: no scenario files given (usage: netsim {cmd} FILE...)\n"),
+            || err.clone(),
+        )?;
+    }
+    Ok(())
+}
+
+fn empty_scenarios_are_errors() -> Result<(), Failed> {
+    let dir = scratch("empty");
+    let empty = dir.join("empty.t");
+    std::fs::write(&empty, "# only comments\n\n   \n# and blank lines\n")?;
+    std::fs::write(dir.join("nothing.t"), "")?;
+    for p in [empty.clone(), dir.join("nothing.t")] {
+        let want = format!(
+            "netsim: {}: no commands (a scenario has `$ COMMAND` lines, a plain script one command per line)\n",
+            p.display()
+        );
+        // No root is needed to say that: diff checks the file before starting a sandbox.
+        for cmd in ["check", "diff"] {
+            let (code, out, err) = netsim(&[cmd], &[&p]);
+            ensure(code == 1, || format!("{cmd} {}: exit {code}", p.display()))?;
+            ensure(out.starts_with(&format!("FAILED {}\n", p.display())), || out.clone())?;
+            ensure(err == want, || format!("{cmd}: {err}"))?;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn seeds_and_seed_are_checked() -> Result<(), Failed> {
+    let walk = root().join("scenarios/notes/walkthrough.t");
+    let usage = "--seeds takes A..B, whole numbers from 0 with A < B: the seeds A, A+1, ..., B-1 (B is excluded)";
+    for (seeds, want) in [
+        ("5..1", format!("netsim: --seeds 5..1 is empty: {usage}; to run one seed N, give N..N+1\n")),
+        ("3..3", format!("netsim: --seeds 3..3 is empty: {usage}; to run one seed N, give N..N+1\n")),
+        ("-1..2", format!("netsim: {usage}, not `-1..2`\n")),
+        ("7", format!("netsim: {usage}, not `7`\n")),
+    ] {
+        let (code, out, err) = netsim(&["check", "--seeds", seeds], &[&walk]);
+        ensure(code == 2 && out.is_empty(), || format!("{seeds}: exit {code}: {out}"))?;
+        ensure(err == want, || format!("{seeds}: {err}"))?;
+    }
+    let (code, out, _) = netsim(&["check", "--seeds", "4..5"], &[&walk]);
+    ensure(code == 0 && out.starts_with("ok "), || out.clone())?;
+    let (code, _, err) = netsim(&["run", "--seed", "-1"], &[]);
+    ensure(code == 2, || format!("exit {code}"))?;
+    ensure(
+        err.starts_with("error: invalid value '-1' for '--seed <SEED>': a seed is a whole number from 0 to 18446744073709551615, not `-1`\n"),
+        || err.clone(),
+    )
+}
+
+fn input_size_limits() -> Result<(), Failed> {
+    // /dev/zero is one endless line: the line limit stops it at once.
+    let start = Instant::now();
+    let (code, out, err) = netsim(&["run", "/dev/zero"], &[]);
+    ensure(code == 1 && out.is_empty(), || format!("exit {code}: {out}"))?;
+    ensure(
+        err == "netsim: /dev/zero: line 1 is longer than the line size limit of 65536 bytes (--max-line-bytes N raises the limit)\n",
+        || err.clone(),
+    )?;
+    ensure(start.elapsed() < Duration::from_secs(20), || "took too long".into())?;
+    // The script limit: the commands before it have run and printed.
+    let dir = scratch("limits");
+    let p = dir.join("long.t");
+    let mut s = String::from("$ ip netns add a\n");
+    for _ in 0..100 {
+        s.push_str("$ ip netns list\n");
+    }
+    std::fs::write(&p, &s)?;
+    let (code, out, err) = netsim(&["run", "--max-script-bytes", "100"], &[&p]);
+    ensure(code == 1, || format!("exit {code}"))?;
+    ensure(out.starts_with("$ ip netns add a\n$ ip netns list\na\n"), || out.clone())?;
+    ensure(
+        err == format!("netsim: {}: the input is longer than the script size limit of 100 bytes (--max-script-bytes N raises the limit)\n", p.display()),
+        || err.clone(),
+    )?;
+    let (code, _, err) = netsim(&["check", "--max-line-bytes", "5"], &[&p]);
+    ensure(code == 1, || format!("exit {code}"))?;
+    ensure(err.contains("line 1 is longer than the line size limit of 5 bytes (--max-line-bytes N raises the limit)"), || err.clone())?;
+    let (code, out, _) = netsim(&["run"], &[&p]);
+    ensure(code == 0 && out.len() > s.len(), || format!("exit {code}"))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `netsim run -` answers each command before its input has ended.
+fn run_streams() -> Result<(), Failed> {
+    let mut child = Command::new(NETSIM)
+        .args(["run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let mut stdin = child.stdin.take().ok_or("stdin")?;
+    let stdout = child.stdout.take().ok_or("stdout")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines() {
+            let Ok(l) = l else { break };
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    stdin.write_all(b"Streamed.\n$ ip netns add a\n$ ip netns list\n")?;
+    stdin.flush()?;
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !seen.iter().any(|l: &String| l == "a") {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(l) => seen.push(l),
+            Err(_) => {
+                let _ = child.kill();
+                return Err(format!("no result before the input ended; saw {seen:?}").into());
+            }
+        }
+    }
+    ensure(
+        seen == ["Streamed.", "$ ip netns add a", "$ ip netns list", "a"],
+        || format!("{seen:?}"),
+    )?;
+    drop(stdin);
+    let status = child.wait()?;
+    ensure(status.success(), || format!("{status}"))
+}
+
+fn json_trace_is_only_json() -> Result<(), Failed> {
+    let walk = root().join("scenarios/notes/walkthrough.t");
+    for args in [&["trace", "--trace-format", "json"][..], &["run", "--trace", "--trace-format", "json"]] {
+        let (code, out, _) = netsim(args, &[&walk]);
+        ensure(code == 0, || format!("exit {code}"))?;
+        let mut commands = 0;
+        for (i, l) in out.lines().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(l)
+                .map_err(|e| format!("line {} is not JSON ({e}): {l}", i + 1))?;
+            if i == 0 {
+                ensure(v["preamble"].as_str().is_some_and(|p| !p.is_empty()), || l.to_string())?;
+            } else {
+                ensure(v["command"].is_string() && v["trace"].is_array(), || l.to_string())?;
+                commands += 1;
+            }
+        }
+        ensure(commands > 5, || out.clone())?;
+    }
+    Ok(())
+}
+
+fn diff_skips_no_diff_files() -> Result<(), Failed> {
+    let base = root();
+    let bridge = base.join("scenarios/docker/bridge.t");
+    let loops = base.join("scenarios/packet/loops.t");
+    let md = base.join("docs/en/06-docker-network-modes.md");
+    // No root needed: a skipped file never starts a sandbox.
+    let (code, out, err) = netsim(&["diff"], &[&bridge, &loops, &md]);
+    ensure(code == 0 && err.is_empty(), || format!("exit {code}: {out}{err}"))?;
+    let want = format!(
+        "skipped {}: netsim: no-diff (the kernel sandbox has no docker; ",
+        bridge.display()
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    ensure(lines.len() == 3, || out.clone())?;
+    ensure(lines[0].starts_with(&want) && lines[0].ends_with(')'), || out.clone())?;
+    ensure(
+        lines[1] == format!("skipped {}: netsim: no-diff a real broadcast storm is not something to run on the kernel (it would spin the machine's CPUs until the loop is cut), so this scenario is checked against the simulator only.", loops.display()),
+        || out.clone(),
+    )?;
+    ensure(
+        lines[2] == format!("skipped {}: netsim: no-diff the docker front end exists only in the simulator.", md.display()),
+        || out.clone(),
+    )?;
+    Ok(())
 }
