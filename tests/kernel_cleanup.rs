@@ -1,6 +1,10 @@
 //! The kernel backend leaves nothing behind on the host: namespaces, links, addresses,
-//! routes and iptables rules are the same before and after a run, and after a run killed
-//! with SIGKILL halfway. Skips (saying why) when not root or without unshare.
+//! routes, iptables rules and files (`/tmp/netsim.*`, anything a scenario writes) are the same
+//! before and after a run, and after a run killed with SIGTERM or SIGKILL halfway.
+//!
+//! These tests need root: they are `#[ignore = "needs root"]`, run with
+//! `cargo test -- --include-ignored` (`.ci/run` does, as root). Asked for on a machine
+//! without root, unshare or the tools, they fail and say which is missing.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -8,8 +12,8 @@ use std::time::{Duration, Instant};
 
 const NETSIM: &str = env!("CARGO_BIN_EXE_netsim");
 
-/// Why this test cannot run here, if it cannot.
-fn skip_reason() -> Option<String> {
+/// Why these tests cannot run here, if they cannot.
+fn unavailable() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let uid = status
         .lines()
@@ -17,7 +21,7 @@ fn skip_reason() -> Option<String> {
         .and_then(|l| l.split_whitespace().nth(2))
         .unwrap_or("");
     if uid != "0" {
-        return Some("not root: the kernel backend needs root".into());
+        return Some("needs root: the kernel backend creates namespaces".into());
     }
     for tool in ["unshare", "ip", "iptables-save"] {
         let ok = Command::new(tool)
@@ -26,7 +30,7 @@ fn skip_reason() -> Option<String> {
             .stderr(Stdio::null())
             .status();
         if ok.is_err() {
-            return Some(format!("{tool} is not installed"));
+            return Some(format!("needs {tool}, which is not installed"));
         }
     }
     None
@@ -64,14 +68,37 @@ fn snapshot() -> String {
         .collect();
     s.push_str("## iptables-save\n");
     s.push_str(&rules);
+    // Files netsim could leave: its old scratch directories and this test's marker.
+    let mut tmp: Vec<String> = std::fs::read_dir("/tmp")
+        .expect("read /tmp")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("netsim.") || n.starts_with(MARKER_PREFIX))
+        .collect();
+    tmp.sort();
+    s.push_str("## /tmp/netsim.* and markers\n");
+    for n in tmp {
+        s.push_str(&n);
+        s.push('\n');
+    }
     // Link statistics change by themselves; drop them from `ip -o link` by not asking -s.
     s
 }
 
+const MARKER_PREFIX: &str = "netsim-cleanup-marker";
+
 fn scenario(name: &str, body: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("netsim-cleanup-{}-{name}.t", std::process::id()));
+    // Not in /tmp: the test compares /tmp before and after.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let p = dir.join(format!("netsim-cleanup-{}-{name}.t", std::process::id()));
     std::fs::write(&p, body).expect("write scenario");
     p
+}
+
+fn needs(why: Option<String>) {
+    if let Some(why) = why {
+        panic!("this test cannot run here: {why}");
+    }
 }
 
 const BUSY: &str = "A run that creates every kind of state the kernel backend can.\n\
@@ -96,11 +123,9 @@ $ sysctl -w net.ipv4.ip_forward=1\n\
 $ ip netns exec c1 ping -c 1 10.77.0.254\n";
 
 #[test]
+#[ignore = "needs root"]
 fn kernel_backend_leaves_nothing_behind() {
-    if let Some(why) = skip_reason() {
-        println!("skipped: {why}");
-        return;
-    }
+    needs(unavailable());
     let before = snapshot();
 
     // A complete run.
@@ -123,9 +148,18 @@ fn kernel_backend_leaves_nothing_behind() {
         before,
         "state left behind after a complete kernel run"
     );
+}
 
-    // A run killed with SIGKILL while it sleeps halfway.
-    let p = scenario("killed", &format!("{BUSY}$ sleep 60\n$ ip link\n"));
+/// A run killed while it sleeps halfway, by `signal`, leaves nothing behind either.
+fn killed_run_leaves_nothing(signal: &str) {
+    needs(unavailable());
+    let before = snapshot();
+    // A sleep no other test runs, so that pgrep finds this one only.
+    let sleep = format!("sleep {}.{}", 600 + std::process::id() % 1000, signal.len());
+    let p = scenario(
+        signal,
+        &format!("{BUSY}$ touch /tmp/netsim.x /tmp/{MARKER_PREFIX}\n$ {sleep}\n$ ip link\n"),
+    );
     let mut child = Command::new(NETSIM)
         .args(["run", "--backend", "kernel"])
         .arg(&p)
@@ -137,13 +171,22 @@ fn kernel_backend_leaves_nothing_behind() {
     let start = Instant::now();
     loop {
         std::thread::sleep(Duration::from_millis(200));
-        let ps = Command::new("pgrep").args(["-f", "sleep 60"]).output();
-        if ps.is_ok_and(|o| !o.stdout.is_empty()) || start.elapsed() > Duration::from_secs(20) {
+        let ps = Command::new("pgrep").args(["-f", &sleep]).output();
+        if ps.is_ok_and(|o| !o.stdout.is_empty()) {
             break;
         }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the run never reached `{sleep}`"
+        );
     }
-    child.kill().expect("SIGKILL netsim");
-    let _ = child.wait();
+    let st = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(st.success(), "kill -{signal} failed");
+    let status = child.wait().expect("netsim ends");
+    assert!(!status.success(), "netsim ended by {signal}: {status}");
     let _ = std::fs::remove_file(&p);
     // The sandbox's processes die with its PID namespace; give the kernel a moment.
     let start = Instant::now();
@@ -154,11 +197,11 @@ fn kernel_backend_leaves_nothing_behind() {
     }
     assert_eq!(
         after, before,
-        "state left behind after a kernel run killed with SIGKILL"
+        "state left behind after a kernel run killed with {signal}"
     );
     let survivors = || {
         Command::new("pgrep")
-            .args(["-f", "sleep 60"])
+            .args(["-f", &sleep])
             .output()
             .map(|o| o.stdout)
             .unwrap_or_default()
@@ -171,7 +214,83 @@ fn kernel_backend_leaves_nothing_behind() {
     }
     assert!(
         left.is_empty(),
-        "processes of the killed run survive: {}",
+        "processes of the run killed with {signal} survive: {}",
         String::from_utf8_lossy(&left)
     );
+}
+
+#[test]
+#[ignore = "needs root"]
+fn a_run_killed_with_sigkill_leaves_nothing() {
+    killed_run_leaves_nothing("KILL");
+}
+
+#[test]
+#[ignore = "needs root"]
+fn a_run_killed_with_sigterm_leaves_nothing() {
+    killed_run_leaves_nothing("TERM");
+}
+
+/// Files: a scenario sees its own /tmp and /run and a read-only host; nothing it writes
+/// reaches the host, and the docker socket is not there.
+#[test]
+#[ignore = "needs root"]
+fn kernel_runs_cannot_touch_host_files() {
+    needs(unavailable());
+    let before = snapshot();
+    let host_marker = PathBuf::from(format!("/tmp/{MARKER_PREFIX}"));
+    assert!(
+        !host_marker.exists(),
+        "{} exists before the test",
+        host_marker.display()
+    );
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("netsim-cleanup-ro");
+    let body = format!(
+        "$ touch /tmp/{MARKER_PREFIX} && ls /tmp/{MARKER_PREFIX}\n\
+         $ touch {home}\n\
+         $ ls /run/docker.sock /var/run/docker.sock\n\
+         $ touch /run/x /var/run/y /dev/shm/z && echo private\n\
+         $ sysctl -w kernel.domainname=netsim\n\
+         $ sysctl -w net.ipv4.ip_forward=1\n\
+         $ sleep inf\n",
+        home = home.display()
+    );
+    let p = scenario("files", &body);
+    let o = Command::new(NETSIM)
+        .args(["run", "--backend", "kernel", "--command-timeout", "1"])
+        .arg(&p)
+        .output()
+        .expect("netsim runs");
+    let _ = std::fs::remove_file(&p);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "$ touch /tmp/{MARKER_PREFIX} && ls /tmp/{MARKER_PREFIX}\n/tmp/{MARKER_PREFIX}\n\
+         $ touch {home}\ntouch: cannot touch '{home}': Read-only file system\n[1]\n\
+         $ ls /run/docker.sock /var/run/docker.sock\n\
+         ls: cannot access '/run/docker.sock': No such file or directory\n\
+         ls: cannot access '/var/run/docker.sock': No such file or directory\n[2]\n\
+         $ touch /run/x /var/run/y /dev/shm/z && echo private\nprivate\n\
+         $ sysctl -w kernel.domainname=netsim\n",
+        home = home.display()
+    );
+    assert!(out.starts_with(&want), "{out}");
+    assert!(
+        out.contains("$ sysctl -w net.ipv4.ip_forward=1\nnet.ipv4.ip_forward = 1\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("net.ipv4.ip_forward = 1\n"), "{out}");
+    assert_eq!(
+        err,
+        "netsim: `sleep inf` did not finish within the command time limit of 1 s on the kernel; the run was stopped (--command-timeout SECS raises the limit)\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        !host_marker.exists(),
+        "the scenario's /tmp file reached the host"
+    );
+    assert!(!home.exists(), "the scenario wrote to the host's files");
+    let dn = std::fs::read_to_string("/proc/sys/kernel/domainname").unwrap_or_default();
+    assert_ne!(dn.trim(), "netsim", "the scenario changed a host sysctl");
+    assert_eq!(snapshot(), before, "state left behind");
 }

@@ -226,79 +226,94 @@ fn every_checksum_in_every_capture_is_valid() {
         "{seen:?}"
     );
 
-    // tcpdump, when present, agrees.
-    match Command::new("tcpdump").arg("--version").output() {
-        Ok(o) if o.status.success() => {
-            let mut verified = 0;
-            for path in &files {
-                let o = Command::new("tcpdump")
-                    .args(["-nn", "-vv", "-r"])
-                    .arg(path)
-                    .output()
-                    .expect("tcpdump");
-                assert!(
-                    o.status.success(),
-                    "tcpdump -r {}: {}",
-                    path.display(),
-                    String::from_utf8_lossy(&o.stderr)
-                );
-                let text = String::from_utf8_lossy(&o.stdout);
-                for l in text.lines() {
-                    let bad = ["bad cksum", "bad udp cksum", "incorrect", "wrong"]
-                        .iter()
-                        .any(|w| l.contains(w));
-                    assert!(!bad, "tcpdump on {}: {l}\n{text}", path.display());
-                }
-                verified += text.matches("(correct)").count() + text.matches("sum ok").count();
-            }
-            assert!(verified > 0, "tcpdump verified no TCP or UDP checksum");
-        }
-        _ => eprintln!("SKIPPED the tcpdump cross-check: tcpdump is not installed"),
-    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
 
-    // tshark, when present, reads every frame and finds every checksum good.
-    match Command::new("tshark").arg("--version").output() {
-        Ok(o) if o.status.success() => {
-            for path in &files {
-                let o = Command::new("tshark")
-                    .args([
-                        "-o",
-                        "ip.check_checksum:TRUE",
-                        "-o",
-                        "tcp.check_checksum:TRUE",
-                    ])
-                    .args(["-o", "udp.check_checksum:TRUE", "-V", "-r"])
-                    .arg(path)
-                    .output()
-                    .expect("tshark");
-                assert!(o.status.success(), "tshark -r {}", path.display());
-                let text = String::from_utf8_lossy(&o.stdout);
-                let frames = text.lines().filter(|l| l.starts_with("Frame ")).count();
-                assert_eq!(
-                    frames,
-                    read_frames(path).len(),
-                    "tshark frame count of {}",
-                    path.display()
-                );
-                for l in text.lines() {
-                    // netcat's UDP probe to port 53 carries "X", which tshark's DNS dissector
-                    // calls malformed: that is the application's payload, not our framing.
-                    let malformed =
-                        l.contains("[Malformed Packet:") && !l.contains("[Malformed Packet: DNS]");
-                    let bad = malformed
-                        || ["[incorrect", "Bad]", "[Checksum Status: Bad"]
-                            .iter()
-                            .any(|w| l.contains(w));
-                    assert!(!bad, "tshark on {}: {l}", path.display());
-                }
-                assert!(
-                    text.contains("[correct]"),
-                    "tshark checked no checksum in {}",
-                    path.display()
-                );
-            }
+/// A tool the cross-checks need: panics, naming it, when it is missing (these tests are
+/// `#[ignore]`d, so they only run when asked for, as `.ci/run` does).
+fn require(tool: &str, package: &str) {
+    let ok = Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(ok, "this test needs {tool} (apt-get install {package})");
+}
+
+/// tcpdump reads every capture and finds every checksum good.
+#[test]
+#[ignore = "needs tcpdump"]
+fn tcpdump_agrees() {
+    require("tcpdump", "tcpdump");
+    let (dir, files) = pcap_dir("tcpdump");
+    let mut verified = 0;
+    for path in &files {
+        let o = Command::new("tcpdump")
+            .args(["-nn", "-vv", "-r"])
+            .arg(path)
+            .output()
+            .expect("tcpdump");
+        assert!(
+            o.status.success(),
+            "tcpdump -r {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = String::from_utf8_lossy(&o.stdout);
+        for l in text.lines() {
+            let bad = ["bad cksum", "bad udp cksum", "incorrect", "wrong"]
+                .iter()
+                .any(|w| l.contains(w));
+            assert!(!bad, "tcpdump on {}: {l}\n{text}", path.display());
         }
-        _ => eprintln!("SKIPPED the tshark cross-check: tshark is not installed"),
+        verified += text.matches("(correct)").count() + text.matches("sum ok").count();
+    }
+    assert!(verified > 0, "tcpdump verified no TCP or UDP checksum");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// tshark reads every frame and finds every checksum good.
+#[test]
+#[ignore = "needs tshark"]
+fn tshark_agrees() {
+    require("tshark", "tshark");
+    let (dir, files) = pcap_dir("tshark");
+    for path in &files {
+        let o = Command::new("tshark")
+            .args([
+                "-o",
+                "ip.check_checksum:TRUE",
+                "-o",
+                "tcp.check_checksum:TRUE",
+            ])
+            .args(["-o", "udp.check_checksum:TRUE", "-V", "-r"])
+            .arg(path)
+            .output()
+            .expect("tshark");
+        assert!(o.status.success(), "tshark -r {}", path.display());
+        let text = String::from_utf8_lossy(&o.stdout);
+        let frames = text.lines().filter(|l| l.starts_with("Frame ")).count();
+        assert_eq!(
+            frames,
+            read_frames(path).len(),
+            "tshark frame count of {}",
+            path.display()
+        );
+        for l in text.lines() {
+            // netcat's UDP probe to port 53 carries "X", which tshark's DNS dissector
+            // calls malformed: that is the application's payload, not our framing.
+            let malformed =
+                l.contains("[Malformed Packet:") && !l.contains("[Malformed Packet: DNS]");
+            let bad = malformed
+                || ["[incorrect", "Bad]", "[Checksum Status: Bad"]
+                    .iter()
+                    .any(|w| l.contains(w));
+            assert!(!bad, "tshark on {}: {l}", path.display());
+        }
+        assert!(
+            text.contains("[correct]"),
+            "tshark checked no checksum in {}",
+            path.display()
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

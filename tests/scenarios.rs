@@ -68,7 +68,9 @@ fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<(), Failed> {
 /// A command must succeed.
 fn passes(args: &[&str], file: &Path) -> Result<(), Failed> {
     let (code, out, err) = netsim(args, &[file]);
-    ensure(code == 0, || format!("netsim {} exited {code}:\n{out}{err}", args.join(" ")))
+    ensure(code == 0, || {
+        format!("netsim {} exited {code}:\n{out}{err}", args.join(" "))
+    })
 }
 
 /// Why the kernel differential cannot run here, if it cannot.
@@ -80,7 +82,11 @@ fn kernel_unavailable() -> Option<String> {
     if !root_user {
         return Some("needs root: the kernel differential creates namespaces".into());
     }
-    for (tool, arg) in [("unshare", "--version"), ("ip", "-V"), ("iptables", "--version")] {
+    for (tool, arg) in [
+        ("unshare", "--version"),
+        ("ip", "-V"),
+        ("iptables", "--version"),
+    ] {
         let ok = Command::new(tool)
             .arg(arg)
             .stdout(Stdio::null())
@@ -107,16 +113,15 @@ fn main() {
     files(&base.join("scenarios"), "t", &mut scenarios);
     let mut docs = Vec::new();
     files(&base.join("docs"), "md", &mut docs);
-    assert!(scenarios.len() >= 2, "expected scenarios, found {scenarios:?}");
+    assert!(
+        scenarios.len() >= 2,
+        "expected scenarios, found {scenarios:?}"
+    );
     assert!(!docs.is_empty(), "expected Markdown files under docs/");
 
     let mut trials = Vec::new();
     for f in scenarios.iter().chain(&docs) {
-        let name = f
-            .strip_prefix(&base)
-            .unwrap_or(f)
-            .display()
-            .to_string();
+        let name = f.strip_prefix(&base).unwrap_or(f).display().to_string();
         let text = std::fs::read_to_string(f).unwrap_or_default();
         let p = f.clone();
         trials.push(Trial::test(format!("check::{name}"), move || {
@@ -156,8 +161,14 @@ fn main() {
 type CliTest = (&'static str, fn() -> Result<(), Failed>);
 
 const CLI_TESTS: &[CliTest] = &[
-    ("run_without_a_file_replays_the_walkthrough", run_without_a_file),
-    ("check_reports_a_mismatch_with_a_diff", check_reports_a_mismatch),
+    (
+        "run_without_a_file_replays_the_walkthrough",
+        run_without_a_file,
+    ),
+    (
+        "check_reports_a_mismatch_with_a_diff",
+        check_reports_a_mismatch,
+    ),
     ("check_and_diff_need_files", check_and_diff_need_files),
     ("empty_scenarios_are_errors", empty_scenarios_are_errors),
     ("seeds_and_seed_are_checked", seeds_and_seed_are_checked),
@@ -205,7 +216,9 @@ fn check_reports_a_mismatch() -> Result<(), Failed> {
 fn check_and_diff_need_files() -> Result<(), Failed> {
     for cmd in ["check", "diff"] {
         let (code, out, err) = netsim(&[cmd], &[]);
-        ensure(code == 2 && out.is_empty(), || format!("{cmd}: exit {code}: {out}{err}"))?;
+        ensure(code == 2 && out.is_empty(), || {
+            format!("{cmd}: exit {code}: {out}{err}")
+        })?;
         ensure(
             err == format!("netsim {cmd}: no scenario files given (usage: netsim {cmd} FILE...)\n"),
             || err.clone(),
@@ -228,7 +241,10 @@ fn empty_scenarios_are_errors() -> Result<(), Failed> {
         for cmd in ["check", "diff"] {
             let (code, out, err) = netsim(&[cmd], &[&p]);
             ensure(code == 1, || format!("{cmd} {}: exit {code}", p.display()))?;
-            ensure(out.starts_with(&format!("FAILED {}\n", p.display())), || out.clone())?;
+            ensure(
+                out.starts_with(&format!("FAILED {}\n", p.display())),
+                || out.clone(),
+            )?;
             ensure(err == want, || format!("{cmd}: {err}"))?;
         }
     }
@@ -240,13 +256,21 @@ fn seeds_and_seed_are_checked() -> Result<(), Failed> {
     let walk = root().join("scenarios/notes/walkthrough.t");
     let usage = "--seeds takes A..B, whole numbers from 0 with A < B: the seeds A, A+1, ..., B-1 (B is excluded)";
     for (seeds, want) in [
-        ("5..1", format!("netsim: --seeds 5..1 is empty: {usage}; to run one seed N, give N..N+1\n")),
-        ("3..3", format!("netsim: --seeds 3..3 is empty: {usage}; to run one seed N, give N..N+1\n")),
+        (
+            "5..1",
+            format!("netsim: --seeds 5..1 is empty: {usage}; to run one seed N, give N..N+1\n"),
+        ),
+        (
+            "3..3",
+            format!("netsim: --seeds 3..3 is empty: {usage}; to run one seed N, give N..N+1\n"),
+        ),
         ("-1..2", format!("netsim: {usage}, not `-1..2`\n")),
         ("7", format!("netsim: {usage}, not `7`\n")),
     ] {
         let (code, out, err) = netsim(&["check", "--seeds", seeds], &[&walk]);
-        ensure(code == 2 && out.is_empty(), || format!("{seeds}: exit {code}: {out}"))?;
+        ensure(code == 2 && out.is_empty(), || {
+            format!("{seeds}: exit {code}: {out}")
+        })?;
         ensure(err == want, || format!("{seeds}: {err}"))?;
     }
     let (code, out, _) = netsim(&["check", "--seeds", "4..5"], &[&walk]);
@@ -263,12 +287,16 @@ fn input_size_limits() -> Result<(), Failed> {
     // /dev/zero is one endless line: the line limit stops it at once.
     let start = Instant::now();
     let (code, out, err) = netsim(&["run", "/dev/zero"], &[]);
-    ensure(code == 1 && out.is_empty(), || format!("exit {code}: {out}"))?;
+    ensure(code == 1 && out.is_empty(), || {
+        format!("exit {code}: {out}")
+    })?;
     ensure(
         err == "netsim: /dev/zero: line 1 is longer than the line size limit of 65536 bytes (--max-line-bytes N raises the limit)\n",
         || err.clone(),
     )?;
-    ensure(start.elapsed() < Duration::from_secs(20), || "took too long".into())?;
+    ensure(start.elapsed() < Duration::from_secs(20), || {
+        "took too long".into()
+    })?;
     // The script limit: the commands before it have run and printed.
     let dir = scratch("limits");
     let p = dir.join("long.t");
@@ -279,7 +307,10 @@ fn input_size_limits() -> Result<(), Failed> {
     std::fs::write(&p, &s)?;
     let (code, out, err) = netsim(&["run", "--max-script-bytes", "100"], &[&p]);
     ensure(code == 1, || format!("exit {code}"))?;
-    ensure(out.starts_with("$ ip netns add a\n$ ip netns list\na\n"), || out.clone())?;
+    ensure(
+        out.starts_with("$ ip netns add a\n$ ip netns list\na\n"),
+        || out.clone(),
+    )?;
     ensure(
         err == format!("netsim: {}: the input is longer than the script size limit of 100 bytes (--max-script-bytes N raises the limit)\n", p.display()),
         || err.clone(),
@@ -336,7 +367,10 @@ fn run_streams() -> Result<(), Failed> {
 
 fn json_trace_is_only_json() -> Result<(), Failed> {
     let walk = root().join("scenarios/notes/walkthrough.t");
-    for args in [&["trace", "--trace-format", "json"][..], &["run", "--trace", "--trace-format", "json"]] {
+    for args in [
+        &["trace", "--trace-format", "json"][..],
+        &["run", "--trace", "--trace-format", "json"],
+    ] {
         let (code, out, _) = netsim(args, &[&walk]);
         ensure(code == 0, || format!("exit {code}"))?;
         let mut commands = 0;
@@ -344,9 +378,14 @@ fn json_trace_is_only_json() -> Result<(), Failed> {
             let v: serde_json::Value = serde_json::from_str(l)
                 .map_err(|e| format!("line {} is not JSON ({e}): {l}", i + 1))?;
             if i == 0 {
-                ensure(v["preamble"].as_str().is_some_and(|p| !p.is_empty()), || l.to_string())?;
+                ensure(
+                    v["preamble"].as_str().is_some_and(|p| !p.is_empty()),
+                    || l.to_string(),
+                )?;
             } else {
-                ensure(v["command"].is_string() && v["trace"].is_array(), || l.to_string())?;
+                ensure(v["command"].is_string() && v["trace"].is_array(), || {
+                    l.to_string()
+                })?;
                 commands += 1;
             }
         }
@@ -362,20 +401,29 @@ fn diff_skips_no_diff_files() -> Result<(), Failed> {
     let md = base.join("docs/en/06-docker-network-modes.md");
     // No root needed: a skipped file never starts a sandbox.
     let (code, out, err) = netsim(&["diff"], &[&bridge, &loops, &md]);
-    ensure(code == 0 && err.is_empty(), || format!("exit {code}: {out}{err}"))?;
+    ensure(code == 0 && err.is_empty(), || {
+        format!("exit {code}: {out}{err}")
+    })?;
     let want = format!(
         "skipped {}: netsim: no-diff (the kernel sandbox has no docker; ",
         bridge.display()
     );
     let lines: Vec<&str> = out.lines().collect();
     ensure(lines.len() == 3, || out.clone())?;
-    ensure(lines[0].starts_with(&want) && lines[0].ends_with(')'), || out.clone())?;
+    ensure(
+        lines[0].starts_with(&want) && lines[0].ends_with(')'),
+        || out.clone(),
+    )?;
     ensure(
         lines[1] == format!("skipped {}: netsim: no-diff a real broadcast storm is not something to run on the kernel (it would spin the machine's CPUs until the loop is cut), so this scenario is checked against the simulator only.", loops.display()),
         || out.clone(),
     )?;
     ensure(
-        lines[2] == format!("skipped {}: netsim: no-diff the docker front end exists only in the simulator.", md.display()),
+        lines[2]
+            == format!(
+                "skipped {}: netsim: no-diff the docker front end exists only in the simulator.",
+                md.display()
+            ),
         || out.clone(),
     )?;
     Ok(())

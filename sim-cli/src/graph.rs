@@ -51,7 +51,12 @@ pub fn render(
 }
 
 /// `netsim graph [FILE] [--format dot|mermaid|svg] [--trace]`.
-pub fn run(file: Option<&Path>, opts: &crate::SimOpts, format: GraphFormat, trace: bool) -> ExitCode {
+pub fn run(
+    file: Option<&Path>,
+    opts: &crate::SimOpts,
+    format: GraphFormat,
+    trace: bool,
+) -> ExitCode {
     match render(file, &opts.config(), opts.input.limits(), format, trace) {
         Ok(s) => {
             print!("{s}");

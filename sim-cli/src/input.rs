@@ -146,7 +146,9 @@ enum Mode {
     Transcript,
     /// A plain script's commands, from the held lines, handed out in order.
     Plain(std::collections::VecDeque<String>),
-    Markdown { in_block: bool },
+    Markdown {
+        in_block: bool,
+    },
     Done,
 }
 
@@ -203,7 +205,9 @@ impl Stream {
             }
             let line = self.lines.next()?;
             if let (false, Some(l)) = (self.started, &line) {
-                if command_of(l).is_some() && !matches!(self.mode, Mode::Markdown { in_block: false }) {
+                if command_of(l).is_some()
+                    && !matches!(self.mode, Mode::Markdown { in_block: false })
+                {
                     self.started = true;
                 } else {
                     self.head.push_str(l);
@@ -334,9 +338,19 @@ mod tests {
         );
         assert!(l.next().is_ok() && l.next().is_ok());
         let e = l.next().expect_err("too much");
-        assert!(e.contains("script size limit of 12 bytes (--max-script-bytes N"), "{e}");
+        assert!(
+            e.contains("script size limit of 12 bytes (--max-script-bytes N"),
+            "{e}"
+        );
         // A line of exactly the limit is fine, with or without its newline.
-        let mut l = Lines::from_text("x", "1234567890\n1234567890", Limits { max_line: 10, max_script: 100 });
+        let mut l = Lines::from_text(
+            "x",
+            "1234567890\n1234567890",
+            Limits {
+                max_line: 10,
+                max_script: 100,
+            },
+        );
         assert_eq!(l.next().expect("a").as_deref(), Some("1234567890"));
         assert_eq!(l.next().expect("b").as_deref(), Some("1234567890"));
         assert_eq!(l.next().expect("end"), None);

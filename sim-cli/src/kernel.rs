@@ -82,7 +82,9 @@ fn chunk(i: usize, command: &str) -> String {
     // Each command runs in its own `bash -c`, as the simulator's messages assume.
     let quoted = format!("'{}'", body.replace('\'', "'\\''"));
     if bg {
-        format!("bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n")
+        format!(
+            "bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n"
+        )
     } else {
         format!("bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n")
     }
@@ -364,14 +366,13 @@ fn watchdog(child: &Mutex<Child>, watch: &(Mutex<Watch>, Condvar), limits: Limit
             let _ = c.kill();
             return;
         }
-        let next = [
-            w.command_deadline.as_ref().map(|(d, _)| *d),
-            w.run_deadline,
-        ]
-        .into_iter()
-        .flatten()
-        .min();
-        let wait = next.map_or(Duration::from_secs(3600), |d| d.saturating_duration_since(now));
+        let next = [w.command_deadline.as_ref().map(|(d, _)| *d), w.run_deadline]
+            .into_iter()
+            .flatten()
+            .min();
+        let wait = next.map_or(Duration::from_secs(3600), |d| {
+            d.saturating_duration_since(now)
+        });
         w = cv
             .wait_timeout(w, wait)
             .unwrap_or_else(|e| e.into_inner())
@@ -387,9 +388,13 @@ mod tests {
     fn chunks_quote_and_background() {
         assert_eq!(
             chunk(3, "echo 'a b'"),
-            format!("bash -c 'echo '\\''a b'\\''' </dev/null 2>&1\nprintf '\\n{MARK} %d 3\\n' $?\n")
+            format!(
+                "bash -c 'echo '\\''a b'\\''' </dev/null 2>&1\nprintf '\\n{MARK} %d 3\\n' $?\n"
+            )
         );
-        assert!(chunk(0, "sleep 9 &").starts_with("bash -c 'sleep 9' </dev/null >/dev/null 2>&1 &\n"));
+        assert!(
+            chunk(0, "sleep 9 &").starts_with("bash -c 'sleep 9' </dev/null >/dev/null 2>&1 &\n")
+        );
         assert!(chunk(0, "a && b").starts_with("bash -c 'a && b' </dev/null 2>&1\n"));
     }
 

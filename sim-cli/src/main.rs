@@ -113,12 +113,8 @@ fn parse_secs(s: &str) -> Result<f64, String> {
 }
 
 fn parse_seed(s: &str) -> Result<u64, String> {
-    s.parse::<u64>().map_err(|_| {
-        format!(
-            "a seed is a whole number from 0 to {}, not `{s}`",
-            u64::MAX
-        )
-    })
+    s.parse::<u64>()
+        .map_err(|_| format!("a seed is a whole number from 0 to {}, not `{s}`", u64::MAX))
 }
 
 impl SimOpts {
@@ -292,7 +288,6 @@ fn main() -> ExitCode {
         } => graph::run(file.as_deref(), &sim, format, trace),
     }
 }
-
 
 /// The notes' walkthrough as a stream.
 fn walkthrough(limits: input::Limits) -> Stream {
