@@ -5,7 +5,7 @@
 //! in `tools/` and sees a parsed argument vector and the namespace it runs in.
 
 use crate::engine::trace::Trace;
-use crate::model::{Limits, NetnsId, World};
+use crate::model::{Limits, Nanos, NetnsId, World};
 use crate::tools;
 
 /// What a command printed, stream by stream in the order it printed, and its exit status.
@@ -114,6 +114,43 @@ pub struct Sim {
     pub files: std::collections::BTreeMap<String, String>,
     /// Standard input of the command being run (`< FILE`), taken by the tool that reads it.
     pub stdin: Option<String>,
+    /// The driver's pacer for long-running commands (see [`Sim::set_pacer`]).
+    pacer: PacerSlot,
+}
+
+/// What a driver answers a long-running command between two of its steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Go on with the next step.
+    Continue,
+    /// Stop as the real tool does on SIGINT (Ctrl-C): `ping` prints its summary.
+    Interrupt,
+}
+
+/// One step of a long-running command, as its driver sees it.
+#[derive(Debug)]
+pub struct Pace<'a> {
+    /// Virtual time now.
+    pub now: Nanos,
+    /// The virtual time the command is about to advance to.
+    pub until: Nanos,
+    /// True when the command has no end of its own (`ping` without `-c` or `-w`).
+    pub unbounded: bool,
+    /// What the command printed since the previous step. It is handed over here and is not
+    /// part of the command's final [`Output`].
+    pub output: &'a Output,
+}
+
+/// A driver's pacer: called by long-running commands (`ping`) before each step.
+pub type Pacer = Box<dyn FnMut(Pace<'_>) -> Flow>;
+
+#[derive(Default)]
+struct PacerSlot(Option<Pacer>);
+
+impl std::fmt::Debug for PacerSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Some(pacer)" } else { "None" })
+    }
 }
 
 /// The key of a file path in [`Sim::files`]: `./a` and `a` are one file. Other absolute
@@ -301,7 +338,40 @@ impl Sim {
             docker: Default::default(),
             files: Default::default(),
             stdin: None,
+            pacer: PacerSlot::default(),
         }
+    }
+
+    /// Install (or remove) a pacer. Without one, commands run in virtual time only and a
+    /// `ping` with neither `-c` nor `-w` stops by itself (see `tools::ping`). With one, such
+    /// commands hand their output over step by step and stop when the pacer interrupts them:
+    /// `netsim shell` prints each step at once, sleeps to keep pace with the virtual clock
+    /// and turns Ctrl-C into [`Flow::Interrupt`].
+    pub fn set_pacer(&mut self, pacer: Option<Pacer>) {
+        self.pacer = PacerSlot(pacer);
+    }
+
+    /// True when a pacer is installed.
+    pub fn has_pacer(&self) -> bool {
+        self.pacer.0.is_some()
+    }
+
+    /// Hand what `out` holds so far to the pacer, before advancing to `until`. Without a
+    /// pacer, `out` is left alone and the answer is [`Flow::Continue`].
+    pub fn pace(&mut self, out: &mut Output, until: Nanos, unbounded: bool) -> Flow {
+        let Some(p) = self.pacer.0.as_mut() else {
+            return Flow::Continue;
+        };
+        let step = Output {
+            chunks: std::mem::take(&mut out.chunks),
+            status: 0,
+        };
+        p(Pace {
+            now: self.world.now,
+            until,
+            unbounded,
+            output: &step,
+        })
     }
 
     /// Run one command line as bash would, returning what it printed and its status.

@@ -27,7 +27,7 @@ pub fn sleep(sim: &mut Sim, args: &[&str]) -> Output {
     if secs > (limit.saturating_sub(now_s)) as f64 {
         return Output::error(
             format!("netsim: virtual time limit of {limit} s reached (raise it with --max-time)\n"),
-            2,
+            1,
         );
     }
     let ns = (secs * 1e9) as u64;
