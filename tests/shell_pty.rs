@@ -1,18 +1,36 @@
 //! The teaching shell and the progress line seen through a real pseudo-terminal: what a student
-//! sees when typing `netsim shell`, TAB completion included, and that long commands draw
-//! progress only on a terminal.
+//! sees when typing `netsim shell`, TAB completion included, `[N]` after a failed command,
+//! `reset`, history kept across sessions, Ctrl-C stopping a paced `ping` (and only it), and
+//! that long commands draw progress only on a terminal.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect, Regex};
 
+/// A private state directory per call, so shells never share a history file.
+fn state_dir() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "shell-state-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
 fn netsim() -> Command {
+    netsim_with_state(&state_dir())
+}
+
+fn netsim_with_state(state: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_netsim"));
-    c.env("TERM", "xterm");
+    c.env("TERM", "xterm").env("XDG_STATE_HOME", state);
     c
 }
 
@@ -207,4 +225,126 @@ fn check_shows_progress_only_on_a_terminal() {
     // The progress line is erased before the result is printed.
     assert!(text(&got).contains("\r\x1b[K"), "{:?}", text(&got));
     s.expect(Eof).expect("check exits");
+}
+
+#[test]
+fn shell_shows_status_resets_and_clears() {
+    let mut c = netsim();
+    c.args(["shell", "--seed", "3"]);
+    let mut s = spawn(c);
+    prompt(&mut s, "init");
+    let screen = run(&mut s, "ip link show nosuch", "init");
+    assert!(
+        screen.ends_with("Device \"nosuch\" does not exist.\r\n[1]\r"),
+        "{screen:?}"
+    );
+    let screen = run(&mut s, "nosuch", "init");
+    assert!(
+        screen.ends_with("bash: line 1: nosuch: command not found\r\n[127]\r"),
+        "{screen:?}"
+    );
+    // A command that succeeds shows no status.
+    let screen = run(&mut s, "ip netns add a", "init");
+    assert!(
+        screen.ends_with("ip netns add a\x1b[?2004l\r"),
+        "{screen:?}"
+    );
+    run(&mut s, "netns a", "a");
+    let screen = run(&mut s, "reset", "init");
+    assert!(
+        screen.ends_with("netsim: a fresh host (seed 3); `save` now records from here\r"),
+        "{screen:?}"
+    );
+    let screen = run(&mut s, "ip netns list", "init");
+    assert!(
+        screen.ends_with("ip netns list\x1b[?2004l\r"),
+        "the host is fresh: {screen:?}"
+    );
+    s.send_line("clear").expect("type");
+    s.expect("\x1b[H\x1b[2J").expect("the screen is cleared");
+    prompt(&mut s, "init");
+    s.send_line("exit").expect("type");
+    s.expect(Eof).expect("the shell exits");
+}
+
+#[test]
+fn shell_keeps_history_across_sessions() {
+    let state = state_dir();
+    let file = state.join("netsim/history");
+    let mut c = netsim_with_state(&state);
+    c.arg("shell");
+    let mut s = spawn(c);
+    prompt(&mut s, "init");
+    run(&mut s, "ip netns add remembered", "init");
+    run(&mut s, "ip netns list", "init");
+    s.send_line("exit").expect("type");
+    s.expect(Eof).expect("the shell exits");
+    let h = std::fs::read_to_string(&file).expect("the history file exists");
+    assert!(
+        h.contains("ip netns add remembered\n") && h.contains("ip netns list\n"),
+        "{h}"
+    );
+
+    // A new session: Up brings back the last session's commands, newest first.
+    let mut c = netsim_with_state(&state);
+    c.arg("shell");
+    let mut s = spawn(c);
+    prompt(&mut s, "init");
+    s.send("\x1b[A").expect("up");
+    s.expect("exit").expect("the last command");
+    s.send("\x1b[A").expect("up");
+    s.expect("ip netns list").expect("the one before");
+    s.send("\x1b[A").expect("up");
+    s.expect("ip netns add remembered").expect("the first one");
+    let screen = run(&mut s, "", "init");
+    assert!(!screen.contains("File exists"), "{screen:?}");
+    let screen = run(&mut s, "ip netns list", "init");
+    assert!(
+        screen.ends_with("\nremembered\r"),
+        "the recalled command ran: {screen:?}"
+    );
+    s.send_line("exit").expect("type");
+    s.expect(Eof).expect("the shell exits");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn ctrl_c_stops_a_paced_ping_and_not_the_shell() {
+    let mut c = netsim();
+    c.arg("shell");
+    let mut s = spawn(c);
+    prompt(&mut s, "init");
+    // Ctrl-C at the prompt clears the line, as in bash.
+    s.send("ip li").expect("type");
+    s.send("\x03").expect("ctrl-c");
+    prompt(&mut s, "init");
+    s.send_line("ping 127.0.0.1").expect("type");
+    s.expect("icmp_seq=1 ").expect("the first reply");
+    let t = Instant::now();
+    s.expect("icmp_seq=2 ").expect("the second reply");
+    // Paced: a second of virtual time is about a second of real time.
+    let waited = t.elapsed();
+    assert!(
+        waited > Duration::from_millis(600) && waited < Duration::from_secs(5),
+        "{waited:?}"
+    );
+    s.send("\x03").expect("ctrl-c");
+    let got = s
+        .expect(Regex(
+            r"--- 127\.0\.0\.1 ping statistics ---\r\n([0-9]+) packets transmitted, ([0-9]+) received, 0% packet loss",
+        ))
+        .expect("ping's SIGINT summary");
+    let sent: u32 = String::from_utf8_lossy(&got[1]).parse().expect("a count");
+    assert!((2..=4).contains(&sent), "{}", text(&got));
+    // The shell is still there and answers.
+    prompt(&mut s, "init");
+    let screen = run(&mut s, "ip netns add after", "init");
+    assert!(
+        screen.ends_with("ip netns add after\x1b[?2004l\r"),
+        "{screen:?}"
+    );
+    let screen = run(&mut s, "ip netns list", "init");
+    assert!(screen.ends_with("\nafter\r"), "{screen:?}");
+    s.send_line("exit").expect("type");
+    s.expect(Eof).expect("the shell exits");
 }

@@ -1,6 +1,14 @@
 //! `netsim shell`: the interactive teaching shell. A `[init]# ` prompt, `ip netns exec NS bash`
-//! (or the `netns NS` built-in) to work inside a namespace, line editing, history and tab
-//! completion on a terminal, and built-ins: `help [CMD]`, `trace on|off`, `save FILE`, `exit`.
+//! (or the `netns NS` built-in) to work inside a namespace, line editing, history kept across
+//! sessions (`$XDG_STATE_HOME/netsim/history`) and tab completion on a terminal, a command's
+//! non-zero status shown as `[N]` as transcripts do, and built-ins: `help [CMD]`,
+//! `trace on|off`, `save FILE`, `reset`, `clear`, `exit`.
+//!
+//! On a terminal, long-running commands (`ping` without `-c`) run paced in real time: the
+//! simulator hands each step's output to a pacer (`Sim::set_pacer`) that prints it at once and
+//! sleeps as long as the virtual clock advanced. Ctrl-C while a command runs sets a flag (a
+//! SIGINT handler) that the pacer turns into `Flow::Interrupt`, so it stops that command as
+//! SIGINT stops the real tool; it never ends the shell.
 //!
 //! Architecture invariant: this module owns the terminal and the session's bookkeeping; the
 //! simulator sees only command lines (`Sim::run_line`, with `cwd_ns` set to the namespace
@@ -10,18 +18,22 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::history::DefaultHistory;
+use rustyline::history::{DefaultHistory, History};
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 use sim_core::scenario::{self, Actual};
+use sim_core::shell::{Flow, Pace};
 use sim_core::tools::help;
 use sim_core::{Output, Sim, SimConfig};
 
@@ -45,6 +57,11 @@ const BUILTINS: &[(&str, &str)] = &[
         "save",
         "save FILE: write this session as a transcript `netsim check` accepts",
     ),
+    (
+        "reset",
+        "reset: start again from a fresh host, with the same seed",
+    ),
+    ("clear", "clear: clear the screen"),
     (
         "exit",
         "exit: leave the namespace shell, or the simulator in init",
@@ -92,7 +109,7 @@ impl Names {
 
 /// Whether the shell goes on after a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
+pub enum Next {
     Continue,
     Quit,
 }
@@ -108,6 +125,8 @@ pub struct Session {
     commands: Vec<String>,
     /// Namespaces entered with `ip netns exec NS bash`, innermost last.
     stack: Vec<String>,
+    /// Set by Ctrl-C (SIGINT) on a terminal; when present, long commands run paced.
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Session {
@@ -122,7 +141,46 @@ impl Session {
             preamble: String::new(),
             commands: Vec::new(),
             stack: Vec::new(),
+            interrupt: None,
         }
+    }
+
+    /// Run long commands paced in real time, printing as they go, and stop them when
+    /// `interrupt` is set (by Ctrl-C).
+    pub fn pace(&mut self, interrupt: Arc<AtomicBool>) {
+        self.interrupt = Some(interrupt.clone());
+        self.sim.set_pacer(Some(Box::new(move |p: Pace<'_>| {
+            print(p.output);
+            let mut left = Duration::from_nanos(p.until.saturating_sub(p.now));
+            let step = Duration::from_millis(20);
+            loop {
+                if interrupt.load(Ordering::SeqCst) {
+                    return Flow::Interrupt;
+                }
+                if left.is_zero() {
+                    return Flow::Continue;
+                }
+                let d = left.min(step);
+                let t = Instant::now();
+                std::thread::sleep(d);
+                left = left.saturating_sub(t.elapsed().max(d));
+            }
+        })));
+    }
+
+    /// A fresh host with the same seed: no namespaces, no commands to save, back in init.
+    fn reset(&mut self) -> Output {
+        let interrupt = self.interrupt.take();
+        let trace = self.sim.trace.enabled;
+        *self = Session::new(self.cfg.clone());
+        self.sim.trace.enabled = trace;
+        if let Some(i) = interrupt {
+            self.pace(i);
+        }
+        Output::text(format!(
+            "netsim: a fresh host (seed {}); `save` now records from here\n",
+            self.cfg.seed
+        ))
     }
 
     /// The namespace the prompt shows.
@@ -167,14 +225,14 @@ impl Session {
     }
 
     /// Handle one typed line: a built-in, entering a namespace, or a command.
-    pub fn handle(&mut self, line: &str) -> (Output, Flow) {
+    pub fn handle(&mut self, line: &str) -> (Output, Next) {
         let words: Vec<&str> = line.split_whitespace().collect();
         let out = match words.as_slice() {
             [] => Output::ok(),
             [w, ..] if w.starts_with('#') => Output::ok(),
             ["exit" | "logout"] | ["exit", _] => {
                 if self.stack.pop().is_none() {
-                    return (Output::ok(), Flow::Quit);
+                    return (Output::ok(), Next::Quit);
                 }
                 Output::ok()
             }
@@ -206,6 +264,10 @@ impl Session {
             ["trace", ..] => Output::error("trace: usage: trace on|off\n", 2),
             ["save", file] => self.save(Path::new(file)),
             ["save", ..] => Output::error("save: usage: save FILE\n", 2),
+            ["reset"] => self.reset(),
+            ["reset", ..] => Output::error("reset: usage: reset\n", 2),
+            ["clear"] => Output::text("\x1b[H\x1b[2J\x1b[3J"),
+            ["clear", ..] => Output::error("clear: usage: clear\n", 2),
             ["netns"] => {
                 self.stack.clear();
                 Output::ok()
@@ -230,7 +292,7 @@ impl Session {
             }
             _ => self.command(line),
         };
-        (out, Flow::Continue)
+        (out, Next::Continue)
     }
 
     /// Run a command in the prompt's namespace and remember it.
@@ -346,7 +408,7 @@ pub fn candidates(names: &Names, words: &[&str]) -> Vec<String> {
         }
         ("netns", []) => return ns_names(),
         ("trace", []) => return vec!["on".into(), "off".into()],
-        ("help" | "netns" | "trace" | "save" | "exit", _) => return Vec::new(),
+        ("help" | "netns" | "trace" | "save" | "reset" | "clear" | "exit", _) => return Vec::new(),
         _ => {}
     }
     let Some(tool) = help::find(cmd) else {
@@ -516,13 +578,35 @@ pub fn run(file: Option<&Path>, cfg: SimConfig, input: &crate::InputOpts) -> Exi
     }
 }
 
+/// Print a command's output and, as transcripts do, its status when it is not 0.
+fn print_with_status(o: &Output) {
+    print(o);
+    if o.status != 0 {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "[{}]", o.status);
+        let _ = out.flush();
+    }
+}
+
+/// Where the history is kept: `$XDG_STATE_HOME/netsim/history`, by default
+/// `~/.local/state/netsim/history`.
+pub fn history_file() -> Option<PathBuf> {
+    let state = match std::env::var_os("XDG_STATE_HOME") {
+        Some(d) if !d.is_empty() && Path::new(&d).is_absolute() => PathBuf::from(d),
+        _ => {
+            PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/state")
+        }
+    };
+    Some(state.join("netsim").join("history"))
+}
+
 /// Lines from a pipe or a file: no prompt, no line editing.
 fn piped(mut session: Session) -> ExitCode {
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
         let (o, flow) = session.handle(&line);
         print(&o);
-        if flow == Flow::Quit {
+        if flow == Next::Quit {
             break;
         }
     }
@@ -553,13 +637,44 @@ fn interactive(mut session: Session) -> ExitCode {
     ed.set_helper(Some(ShellHelper {
         names: names.clone(),
     }));
+    // Ctrl-C while a command runs: a flag the pacer reads, never the end of the shell. (At the
+    // prompt the terminal is in raw mode: rustyline reads Ctrl-C as a key and clears the line.)
+    let interrupt = Arc::new(AtomicBool::new(false));
+    if let Err(e) = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone()) {
+        eprintln!("netsim: cannot catch Ctrl-C: {e}");
+    }
+    session.pace(interrupt.clone());
+    // History across sessions; a problem with the file is said once, not fatal.
+    let history = history_file();
+    if let Some(h) = &history {
+        if h.exists() {
+            if let Err(e) = ed.load_history(h) {
+                eprintln!("netsim: history {}: {e}", h.display());
+            }
+        }
+    }
+    let mut history_ok = true;
     println!("netsim shell: a simulated Linux host. `help` lists what you can type; TAB completes; `exit` leaves.");
     loop {
         match ed.readline(&session.prompt()) {
             Ok(line) => {
+                if history_ok {
+                    if let Some(h) = &history {
+                        if let Err(e) = save_history(&mut ed, h) {
+                            eprintln!(
+                                "netsim: history {}: {e} (history is not saved)",
+                                h.display()
+                            );
+                            history_ok = false;
+                        }
+                    }
+                }
+                interrupt.store(false, Ordering::SeqCst);
                 let (o, flow) = session.handle(&line);
-                print(&o);
-                if flow == Flow::Quit {
+                print_with_status(&o);
+                // A Ctrl-C that came while nothing was listening is not kept for later.
+                interrupt.store(false, Ordering::SeqCst);
+                if flow == Next::Quit {
                     break;
                 }
                 *names.borrow_mut() = session.names();
@@ -568,7 +683,7 @@ fn interactive(mut session: Session) -> ExitCode {
             Err(ReadlineError::Eof) => {
                 // Ctrl-D leaves the innermost shell, like bash.
                 let (_, flow) = session.handle("exit");
-                if flow == Flow::Quit {
+                if flow == Next::Quit {
                     println!("exit");
                     break;
                 }
@@ -581,6 +696,17 @@ fn interactive(mut session: Session) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Add the last entry to the history file (created with its directory).
+fn save_history(ed: &mut Editor<ShellHelper, DefaultHistory>, h: &Path) -> Result<(), String> {
+    if ed.history().is_empty() {
+        return Ok(());
+    }
+    if let Some(dir) = h.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    ed.append_history(h).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -614,7 +740,7 @@ mod tests {
             o.combined()
         );
         assert!(!o.stdout().contains("veth0"));
-        assert_eq!(s.handle("exit").1, Flow::Continue);
+        assert_eq!(s.handle("exit").1, Next::Continue);
         assert_eq!(s.prompt(), "[init]# ");
         s.handle("netns ns1");
         assert_eq!(s.prompt(), "[ns1]# ");
@@ -626,7 +752,7 @@ mod tests {
         let (o, _) = s.handle("ip netns exec nope bash");
         assert_eq!(o.status, 255);
         assert_eq!(s.prompt(), "[init]# ");
-        assert_eq!(s.handle("exit").1, Flow::Quit);
+        assert_eq!(s.handle("exit").1, Next::Quit);
     }
 
     #[test]
@@ -680,6 +806,63 @@ mod tests {
         assert!(o.stdout().contains("init/veth0"), "{}", o.combined());
         s.handle("trace off");
         assert!(!s.handle("ping -c 1 10.0.0.2").0.stdout().contains("  | "));
+    }
+
+    #[test]
+    fn reset_starts_again_with_the_same_seed() {
+        let mut s = Session::new(SimConfig {
+            seed: 7,
+            ..Default::default()
+        });
+        s.handle("ip link add a type dummy");
+        let a_mac = s.handle("ip link show a").0.stdout();
+        s.handle("ip netns add ns0");
+        s.handle("netns ns0");
+        let (o, _) = s.handle("reset");
+        assert_eq!(
+            o.stdout(),
+            "netsim: a fresh host (seed 7); `save` now records from here\n"
+        );
+        assert_eq!(s.prompt(), "[init]# ");
+        assert_eq!(s.handle("ip netns list").0.stdout(), "");
+        assert_eq!(s.handle("ip link show a").0.status, 1);
+        // Same seed: the same MAC as before the reset.
+        s.handle("ip link add a type dummy");
+        assert_eq!(s.handle("ip link show a").0.stdout(), a_mac);
+        // `save` records from the reset on.
+        let t = s.transcript().expect("t");
+        let cmds: Vec<&str> = t.lines().filter(|l| l.starts_with("$ ")).collect();
+        assert_eq!(
+            cmds,
+            [
+                "$ ip netns list",
+                "$ ip link show a",
+                "$ ip link add a type dummy",
+                "$ ip link show a"
+            ]
+        );
+        assert_eq!(s.handle("reset now").0.status, 2);
+    }
+
+    #[test]
+    fn history_file_follows_xdg() {
+        // Only this test touches these variables in this process.
+        std::env::set_var("XDG_STATE_HOME", "/x/state");
+        assert_eq!(
+            history_file(),
+            Some(PathBuf::from("/x/state/netsim/history"))
+        );
+        std::env::set_var("XDG_STATE_HOME", "relative");
+        std::env::set_var("HOME", "/home/u");
+        assert_eq!(
+            history_file(),
+            Some(PathBuf::from("/home/u/.local/state/netsim/history"))
+        );
+        std::env::remove_var("XDG_STATE_HOME");
+        assert_eq!(
+            history_file(),
+            Some(PathBuf::from("/home/u/.local/state/netsim/history"))
+        );
     }
 
     #[test]
