@@ -153,7 +153,7 @@ fn main() {
         }
     }
     for (name, f) in CLI_TESTS {
-        trials.push(Trial::test(format!("cli::{name}"), move || f()));
+        trials.push(Trial::test(format!("cli::{name}"), *f));
     }
     libtest_mimic::run(&args, trials).exit();
 }
