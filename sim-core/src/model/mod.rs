@@ -85,6 +85,12 @@ pub struct Limits {
     pub max_frames: u64,
     /// Maximum virtual time since the start, in seconds (`--max-time`).
     pub max_time_s: u64,
+    /// Maximum depth of commands running commands (`ip netns exec NS ip netns exec ...`,
+    /// `--max-nesting`).
+    pub max_nesting: usize,
+    /// Maximum number of iptables rules in one namespace, all tables together
+    /// (`--max-rules`).
+    pub max_rules: usize,
 }
 
 impl Default for Limits {
@@ -95,6 +101,8 @@ impl Default for Limits {
             max_devices: 4_000_000,
             max_frames: 1_000_000,
             max_time_s: 315_360_000,
+            max_nesting: 200,
+            max_rules: 1_000_000,
         }
     }
 }
