@@ -310,6 +310,7 @@ fn execute(sim: &mut Sim, p: &Plan) -> Result<(), Output> {
             None => (c.as_str(), false),
         };
         let argv: Vec<String> = split_words(line);
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
         let o = sim.exec(init, &argv, background);
         if o.status != 0 && !p.tolerant.contains(c) {
             return Err(Output::error(
@@ -1373,6 +1374,7 @@ fn cmd_exec(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         };
         return Output::text(format!("{line}{}\n", if detach { " &" } else { "" }));
     }
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let o = sim.exec(ns, &argv, detach);
     if detach {
         return Output::ok();
