@@ -244,7 +244,9 @@ fn kernel_runs_cannot_touch_host_files() {
         "{} exists before the test",
         host_marker.display()
     );
-    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("netsim-cleanup-ro");
+    // A host directory outside the sandbox's private /tmp, /run and /dev/shm.
+    let home = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("netsim-cleanup-ro-{}", std::process::id()));
     let body = format!(
         "$ touch /tmp/{MARKER_PREFIX} && ls /tmp/{MARKER_PREFIX}\n\
          $ touch {home}\n\
@@ -289,7 +291,9 @@ fn kernel_runs_cannot_touch_host_files() {
         !host_marker.exists(),
         "the scenario's /tmp file reached the host"
     );
-    assert!(!home.exists(), "the scenario wrote to the host's files");
+    let wrote = home.exists();
+    let _ = std::fs::remove_file(&home);
+    assert!(!wrote, "the scenario wrote to the host's files");
     let dn = std::fs::read_to_string("/proc/sys/kernel/domainname").unwrap_or_default();
     assert_ne!(dn.trim(), "netsim", "the scenario changed a host sysctl");
     assert_eq!(snapshot(), before, "state left behind");

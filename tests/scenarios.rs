@@ -107,7 +107,13 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn main() {
-    let args = Arguments::from_args();
+    let mut args = Arguments::from_args();
+    // The kernel tests mostly wait (ping intervals, sleeps): unless told otherwise, run twice
+    // as many at once as there are cores.
+    if args.test_threads.is_none() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        args.test_threads = Some(2 * cores);
+    }
     let base = root();
     let mut scenarios = Vec::new();
     files(&base.join("scenarios"), "t", &mut scenarios);
