@@ -182,6 +182,10 @@ const CLI_TESTS: &[CliTest] = &[
     ("run_prints_each_result_as_it_finishes", run_streams),
     ("json_trace_is_only_json", json_trace_is_only_json),
     ("diff_skips_no_diff_files", diff_skips_no_diff_files),
+    (
+        "diff_without_root_says_so_once",
+        diff_without_root_says_so_once,
+    ),
 ];
 
 fn run_without_a_file() -> Result<(), Failed> {
@@ -433,4 +437,38 @@ fn diff_skips_no_diff_files() -> Result<(), Failed> {
         || out.clone(),
     )?;
     Ok(())
+}
+
+/// Without root, `netsim diff` still skips `no-diff` files, then stops at the first file that
+/// needs the kernel, saying why once (status 2). As root, the test runs netsim without root.
+fn diff_without_root_says_so_once() -> Result<(), Failed> {
+    let base = root();
+    let bridge = base.join("scenarios/docker/bridge.t");
+    let walk = base.join("scenarios/notes/walkthrough.t");
+    let netns = base.join("scenarios/foundation/netns.t");
+    let root_user = kernel_unavailable().is_none();
+    let mut c = if root_user {
+        // Not root for this one run: a user namespace with no uid mapping (uid 65534 inside,
+        // still the owner of root's files).
+        let mut c = Command::new("unshare");
+        c.args(["--user", NETSIM]);
+        c
+    } else {
+        Command::new(NETSIM)
+    };
+    let out = c.arg("diff").args([&bridge, &walk, &netns]).output()?;
+    let (code, out, err) = (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    ensure(code == 2, || format!("exit {code}: {out}{err}"))?;
+    ensure(
+        out.starts_with(&format!("skipped {}: ", bridge.display())) && out.lines().count() == 1,
+        || out.clone(),
+    )?;
+    ensure(
+        err == "netsim: the kernel backend needs root (it creates namespaces with unshare)\n",
+        || err.clone(),
+    )
 }

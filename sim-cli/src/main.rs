@@ -615,6 +615,13 @@ fn diff(files: &[PathBuf], verbose: bool, opts: &SimOpts, kopts: &KernelOpts) ->
         match diff_one(f, verbose, opts, kopts) {
             Ok(true) => {}
             Ok(false) => differing += 1,
+            Err(e) if e == NO_KERNEL => {
+                // Said once: every other file would say the same.
+                if let Some(why) = kernel::unavailable() {
+                    eprintln!("{why}");
+                }
+                return ExitCode::from(2);
+            }
             Err(e) => {
                 eprintln!("{e}");
                 differing += 1;
@@ -627,6 +634,9 @@ fn diff(files: &[PathBuf], verbose: bool, opts: &SimOpts, kopts: &KernelOpts) ->
         ExitCode::SUCCESS
     }
 }
+
+/// `diff_one`'s error when this machine cannot run the kernel backend at all.
+const NO_KERNEL: &str = "\0no kernel";
 
 /// Compare one file, printing each difference as soon as both backends have run the
 /// command. `Ok(true)`: no difference (or skipped by `netsim: no-diff`).
@@ -648,6 +658,9 @@ fn diff_one(f: &Path, verbose: bool, opts: &SimOpts, kopts: &KernelOpts) -> Resu
         return Ok(true);
     }
     let mut sim = Runner::Sim(Box::new(Sim::new(opts.config())));
+    if kernel::unavailable().is_some() {
+        return Err(NO_KERNEL.into());
+    }
     let mut ker = Runner::Kernel(kernel::KernelRun::start(kopts.limits())?);
     let mut cmp = backend::Comparer::default();
     let mut differences = 0;
