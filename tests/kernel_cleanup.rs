@@ -155,7 +155,12 @@ fn killed_run_leaves_nothing(signal: &str) {
     needs(unavailable());
     let before = snapshot();
     // A sleep no other test runs, so that pgrep finds this one only.
-    let sleep = format!("sleep {}.{}", 600 + std::process::id() % 1000, signal.len());
+    let tag = match signal {
+        "KILL" => 1,
+        "TERM" => 2,
+        _ => 3,
+    };
+    let sleep = format!("sleep {}.{tag}", 600 + std::process::id() % 1000);
     let p = scenario(
         signal,
         &format!("{BUSY}$ touch /tmp/netsim.x /tmp/{MARKER_PREFIX}\n$ {sleep}\n$ ip link\n"),
@@ -163,7 +168,7 @@ fn killed_run_leaves_nothing(signal: &str) {
     let mut child = Command::new(NETSIM)
         .args(["run", "--backend", "kernel"])
         .arg(&p)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("netsim starts");
@@ -185,8 +190,21 @@ fn killed_run_leaves_nothing(signal: &str) {
         .status()
         .expect("kill runs");
     assert!(st.success(), "kill -{signal} failed");
-    let status = child.wait().expect("netsim ends");
-    assert!(!status.success(), "netsim ended by {signal}: {status}");
+    let out = child.wait_with_output().expect("netsim ends");
+    assert!(
+        !out.status.success(),
+        "netsim ended by {signal}: {}",
+        out.status
+    );
+    // Each result was printed as it came: what ran before the kill is there.
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(
+            "A run that creates every kind of state the kernel backend can.\n$ ip netns add c1\n"
+        ) && text.contains("1 packets transmitted, 1 received")
+            && text.ends_with(&format!("$ touch /tmp/netsim.x /tmp/{MARKER_PREFIX}\n")),
+        "{text}"
+    );
     let _ = std::fs::remove_file(&p);
     // The sandbox's processes die with its PID namespace; give the kernel a moment.
     let start = Instant::now();
