@@ -158,6 +158,19 @@ fn main() {
             );
         }
     }
+    for (name, f) in KERNEL_CLI_TESTS {
+        let f = *f;
+        trials.push(
+            Trial::test(format!("kernel_cli::{name}"), move || {
+                if let Some(why) = kernel_unavailable() {
+                    return Err(format!("cannot run the kernel backend: {why}").into());
+                }
+                f()
+            })
+            .with_kind("needs root")
+            .with_ignored_flag(true),
+        );
+    }
     for (name, f) in CLI_TESTS {
         trials.push(Trial::test(format!("cli::{name}"), *f));
     }
@@ -165,6 +178,12 @@ fn main() {
 }
 
 type CliTest = (&'static str, fn() -> Result<(), Failed>);
+
+/// The kernel backend's command line (root only).
+const KERNEL_CLI_TESTS: &[CliTest] = &[
+    ("timeouts_stop_the_run_and_name_the_option", kernel_timeouts),
+    ("diff_prints_as_it_goes", kernel_diff_streams),
+];
 
 const CLI_TESTS: &[CliTest] = &[
     (
@@ -471,4 +490,82 @@ fn diff_without_root_says_so_once() -> Result<(), Failed> {
         err == "netsim: the kernel backend needs root (it creates namespaces with unshare)\n",
         || err.clone(),
     )
+}
+
+fn kernel_timeouts() -> Result<(), Failed> {
+    let dir = scratch("timeouts");
+    let p = dir.join("hang.t");
+    std::fs::write(&p, "$ ip netns add a\n$ sleep inf\n$ ip netns list\n")?;
+    let start = Instant::now();
+    let (code, out, err) = netsim(&["diff", "--command-timeout", "1.5"], &[&p]);
+    ensure(start.elapsed() < Duration::from_secs(20), || {
+        "diff hung".into()
+    })?;
+    ensure(code == 1, || format!("exit {code}: {out}{err}"))?;
+    ensure(out == format!("DIFFERENT {}\n", p.display()), || {
+        out.clone()
+    })?;
+    ensure(
+        err == "netsim: `sleep inf` did not finish within the command time limit of 1.5 s on the kernel; the run was stopped (--command-timeout SECS raises the limit)\n",
+        || err.clone(),
+    )?;
+    std::fs::write(
+        &p,
+        "$ ip netns add a\n$ sleep 1\n$ sleep 1\n$ sleep 1\n$ ip netns list\n",
+    )?;
+    let (code, out, err) = netsim(&["run", "--backend", "kernel", "--run-timeout", "2"], &[&p]);
+    ensure(code == 1, || format!("exit {code}: {out}{err}"))?;
+    ensure(out == "$ ip netns add a\n$ sleep 1\n", || out.clone())?;
+    ensure(
+        err == "netsim: the kernel run took longer than the run time limit of 2 s; it was stopped (--run-timeout SECS raises the limit)\n",
+        || err.clone(),
+    )?;
+    let (code, _, err) = netsim(
+        &["run", "--backend", "kernel", "--command-timeout", "0"],
+        &[&p],
+    );
+    ensure(
+        code == 2 && err.contains("expected a positive number of seconds, not `0`"),
+        || err.clone(),
+    )?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `netsim diff --verbose` prints each command as soon as both sides ran it: the first
+/// commands are on stdout while a later one is still running.
+fn kernel_diff_streams() -> Result<(), Failed> {
+    let dir = scratch("diffstream");
+    let p = dir.join("slow.t");
+    std::fs::write(&p, "$ ip netns add a\n$ ip netns list\n$ sleep 30\n")?;
+    let mut child = Command::new(NETSIM)
+        .args(["diff", "--verbose"])
+        .arg(&p)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let stdout = child.stdout.take().ok_or("stdout")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines() {
+            let Ok(l) = l else { break };
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while seen.len() < 3 {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(l) => seen.push(l),
+            Err(_) => break,
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    ensure(seen == ["$ ip netns add a", "$ ip netns list", "a"], || {
+        format!("{seen:?}")
+    })
 }
