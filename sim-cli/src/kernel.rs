@@ -60,6 +60,7 @@ while read -r _ m _; do
   case "$m" in /proc|/proc/*|/sys|/sys/*|/dev/pts|/dev/pts/*) continue;; esac
   mount -o remount,bind,ro "$m" 2>/dev/null
 done < /proc/self/mounts
+if touch /.netsim-rw-check 2>/dev/null; then rm -f /.netsim-rw-check; echo "the host's / is still writable"; exit 90; fi
 mount -t tmpfs -o mode=1777 netsim-tmp /tmp || exit 90
 mount -t tmpfs -o mode=755 netsim-run /run || exit 90
 if [ ! -L /var/run ]; then mount -t tmpfs -o mode=755 netsim-varrun /var/run || exit 90; fi
