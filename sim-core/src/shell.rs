@@ -116,6 +116,8 @@ pub struct Sim {
     pub stdin: Option<String>,
     /// The driver's pacer for long-running commands (see [`Sim::set_pacer`]).
     pacer: PacerSlot,
+    /// The status of the last command line (`$?`).
+    last_status: i32,
     /// How many commands are running commands now (`ip netns exec`, `docker`), against
     /// `Limits::max_nesting`.
     depth: usize,
@@ -187,8 +189,9 @@ enum Tok {
     Other(String),
 }
 
-/// Split a command line the way bash does for the subset the simulator supports.
-fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
+/// Split a command line the way bash does for the subset the simulator supports. `$?`
+/// expands to `last_status`.
+fn tokenize(line: &str, last_status: i32) -> Result<Vec<Tok>, String> {
     let mut toks = Vec::new();
     let mut cur = String::new();
     let mut has_word = false;
@@ -220,6 +223,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                                 return Err("unexpected EOF while looking for matching `\"'".into())
                             }
                         },
+                        Some('$') if chars.peek() == Some(&'?') => {
+                            chars.next();
+                            cur.push_str(&last_status.to_string());
+                        }
+                        Some('$') if !chars.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '{' | '(' | '_' | '$' | '!' | '#' | '@' | '*' | '-')) => cur.push('$'),
                         Some('$') | Some('`') => return Err("$".into()),
                         Some(ch) => cur.push(ch),
                         None => return Err("unexpected EOF while looking for matching `\"'".into()),
@@ -231,6 +239,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                 if let Some(ch) = chars.next() {
                     cur.push(ch);
                 }
+            }
+            '$' if chars.peek() == Some(&'?') => {
+                chars.next();
+                has_word = true;
+                cur.push_str(&last_status.to_string());
             }
             ' ' | '\t' => {
                 if has_word {
@@ -342,6 +355,7 @@ impl Sim {
             files: Default::default(),
             stdin: None,
             pacer: PacerSlot::default(),
+            last_status: 0,
             depth: 0,
         }
     }
@@ -383,13 +397,14 @@ impl Sim {
         let out = self.run_line_inner(line);
         // Deferred kernel work that follows every command (linkwatch).
         self.world.linkwatch_run();
+        self.last_status = out.status;
         out
     }
 
     fn run_line_inner(&mut self, line: &str) -> Output {
         self.trace.begin_command(line);
         self.engine.begin_command();
-        let toks = match tokenize(line) {
+        let toks = match tokenize(line, self.last_status) {
             Ok(t) => t,
             Err(e) if e == "$" => {
                 return Output::error(
@@ -520,15 +535,23 @@ impl Sim {
             // A background job's output is not part of the transcript; bash prints nothing.
             return Output::ok();
         }
+        // A refusal anywhere in the pipeline is the pipeline's status: what was not modelled
+        // must not pass for a success (bash itself would give the last command's status).
+        let mut refused = out.status == 127;
         for filter in stages {
             let input = out.stdout();
-            let mut next = tools::filters::run(&filter, &input);
+            let next = tools::filters::run(&filter, &input);
+            refused |= next.status == 127;
             // stderr of earlier stages still reaches the terminal, before the filter's output.
             let mut merged = Output::default();
             merged.err(out.stderr());
-            merged.extend(std::mem::take(&mut next));
-            merged.status = next.status;
+            let status = next.status;
+            merged.extend(next);
+            merged.status = status;
             out = merged;
+        }
+        if refused {
+            out.status = 127;
         }
         if drop_out || drop_err {
             out.chunks
@@ -577,11 +600,12 @@ impl Sim {
             ),
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
-            "echo" => Output::text(format!("{}\n", args.join(" "))),
+            "echo" => tools::misc::echo(args),
             "cat" => self.cat(&args),
             "grep" | "head" | "tail" | "wc" | "sort" => tools::filters::run(argv, ""),
             name => match tools::external(name) {
                 Some(run) => run(self, ctx, &args),
+                None if tools::NOT_MODELLED.contains(&name) => tools::not_modelled(name),
                 None => Output::error(format!("bash: line 1: {name}: command not found\n"), 127),
             },
         }
@@ -626,19 +650,23 @@ impl Sim {
 mod tests {
     use super::*;
 
+    fn tokenize_for_test(line: &str) -> Result<Vec<Tok>, String> {
+        tokenize(line, 0)
+    }
+
     #[test]
     fn tokenizer_handles_quotes_pipes_and_comments() {
-        let t = tokenize("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
+        let t = tokenize_for_test("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
         assert_eq!(t.len(), 9);
         assert_eq!(t[6], Tok::Pipe);
         assert_eq!(t[8], Tok::Word("a b".into()));
         assert_eq!(
-            tokenize("a&").unwrap(),
+            tokenize_for_test("a&").unwrap(),
             vec![Tok::Word("a".into()), Tok::Amp]
         );
-        assert!(tokenize("echo 'x").is_err());
+        assert!(tokenize_for_test("echo 'x").is_err());
         assert_eq!(
-            tokenize("ping x >/dev/null 2>&1").unwrap()[2..],
+            tokenize_for_test("ping x >/dev/null 2>&1").unwrap()[2..],
             [
                 Tok::Redir(1, "/dev/null".into()),
                 Tok::Redir(2, "&1".into())
