@@ -447,12 +447,20 @@ fn exec(
     p: &mut parse::Parsed,
 ) -> Output {
     let writes = !matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check | Cmd::Delete);
+    // An added rule only adds to what the rule set needs: no rescan of every rule (which
+    // made N appends, and iptables-restore of N rules, quadratic).
+    let added = matches!(cmd, Cmd::Append | Cmd::Insert).then(|| p.rule.clone());
     let out = exec_inner(nf, tid, cmd, chain, extra, fmt, p);
     if writes && out.status == 0 && !nf.registered[tid as usize] {
         nf.registered[tid as usize] = true;
         nf.table_order.push(tid);
     }
-    nf.rules_changed();
+    match (&added, out.status) {
+        (Some(r), 0) => nf.rule_added(tid, r),
+        (Some(_), _) => {}
+        (None, _) if matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check) => {}
+        (None, _) => nf.rules_changed(),
+    }
     out
 }
 
