@@ -716,3 +716,83 @@ mod tests {
         assert!(o.combined().contains("`;`"));
     }
 }
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn sim_with(f: impl FnOnce(&mut Limits)) -> Sim {
+        let mut cfg = SimConfig::default();
+        f(&mut cfg.limits);
+        Sim::new(cfg)
+    }
+
+    #[test]
+    fn nesting_is_linear_and_bounded() {
+        let mut sim = sim_with(|l| l.max_nesting = 50);
+        sim.run_line("ip netns add a");
+        // `ip netns exec` levels are peeled without recursion: any depth works.
+        let deep = format!("{}ip -br link show lo", "ip netns exec a ".repeat(20_000));
+        let o = sim.run_line(&deep);
+        assert_eq!(o.status, 0, "{}", o.combined());
+        // Other ways of nesting count against the limit, with its message and status 1.
+        let other = format!("{}ip link", "ip -n a netns exec a ".repeat(60));
+        let o = sim.run_line(&other);
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-nesting"), "{}", o.combined());
+    }
+
+    #[test]
+    fn rules_limit_leaves_the_rules_as_they_were() {
+        let mut sim = sim_with(|l| l.max_rules = 2);
+        for _ in 0..2 {
+            assert_eq!(sim.run_line("iptables -A INPUT -j ACCEPT").status, 0);
+        }
+        let o = sim.run_line("iptables -I INPUT -j DROP");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-rules"));
+        assert_eq!(sim.run_line("iptables -S INPUT").stdout().lines().count(), 3);
+    }
+
+    #[test]
+    fn ping_stops_at_the_time_limit_and_without_a_count() {
+        let mut sim = sim_with(|l| l.max_time_s = 1);
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping -c 5 127.0.0.1");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-time"), "{}", o.combined());
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping 127.0.0.1");
+        assert!(o.stdout().contains("4 packets transmitted, 4 received"), "{}", o.combined());
+        // With no carrier, no answer: still four probes, bounded.
+        sim.run_line("ip link add v0 type veth peer name v1");
+        sim.run_line("ip addr add 10.9.0.1/24 dev v0");
+        sim.run_line("ip link set v0 up");
+        let o = sim.run_line("ping 10.9.0.2");
+        assert!(o.stdout().contains("4 packets transmitted, 0 received"), "{}", o.combined());
+    }
+
+    #[test]
+    fn a_pacer_sees_every_step_and_can_interrupt() {
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+        let s2 = seen.clone();
+        let mut steps = 0;
+        sim.set_pacer(Some(Box::new(move |p: Pace<'_>| {
+            s2.borrow_mut().push_str(&p.output.combined());
+            steps += 1;
+            if p.unbounded && p.now >= 9_500_000_000 {
+                Flow::Interrupt
+            } else {
+                Flow::Continue
+            }
+        })));
+        let o = sim.run_line("ping 127.0.0.1");
+        let streamed = seen.borrow().clone();
+        assert!(streamed.contains("icmp_seq=10 "), "{streamed}");
+        assert!(!streamed.contains("statistics"));
+        assert!(o.stdout().contains("--- 127.0.0.1 ping statistics ---"), "{}", o.combined());
+    }
+}
