@@ -53,6 +53,7 @@ pub fn unavailable() -> Option<String> {
 
 /// The sandbox's set-up, run as PID 1 before the first command. Exits 90 if a mount fails.
 const SETUP: &str = r#"set +e
+export NETSIM_ST=0
 exec 2>&1
 # Every host mount read-only in this mount namespace (private: the host sees nothing of it).
 while read -r _ m _; do
@@ -80,14 +81,22 @@ fn chunk(i: usize, command: &str) -> String {
         Some(b) if !b.ends_with('&') => (b.trim_end().to_string(), true),
         _ => (trimmed.to_string(), false),
     };
-    // Each command runs in its own `bash -c`, as the simulator's messages assume.
+    // Each command runs in its own `bash -c`, as the simulator's messages assume; one
+    // that reads `$?` first sets it to the previous command's status, as a shell would.
+    let body = if body.contains("$?") {
+        format!("(exit $NETSIM_ST); {body}")
+    } else {
+        body
+    };
     let quoted = format!("'{}'", body.replace('\'', "'\\''"));
     if bg {
         format!(
             "bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n"
         )
     } else {
-        format!("bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n")
+        format!(
+            "bash -c {quoted} </dev/null 2>&1\nexport NETSIM_ST=$?\nprintf '\\n{MARK} %d {i}\\n' $NETSIM_ST\n"
+        )
     }
 }
 
@@ -390,7 +399,7 @@ mod tests {
         assert_eq!(
             chunk(3, "echo 'a b'"),
             format!(
-                "bash -c 'echo '\\''a b'\\''' </dev/null 2>&1\nprintf '\\n{MARK} %d 3\\n' $?\n"
+                "bash -c 'echo '\\''a b'\\''' </dev/null 2>&1\nexport NETSIM_ST=$?\nprintf '\\n{MARK} %d 3\\n' $NETSIM_ST\n"
             )
         );
         assert!(
