@@ -165,7 +165,7 @@ fn killed_run_leaves_nothing(signal: &str) {
         signal,
         &format!("{BUSY}$ touch /tmp/netsim.x /tmp/{MARKER_PREFIX}\n$ {sleep}\n$ ip link\n"),
     );
-    let mut child = Command::new(NETSIM)
+    let child = Command::new(NETSIM)
         .args(["run", "--backend", "kernel"])
         .arg(&p)
         .stdout(Stdio::piped())
