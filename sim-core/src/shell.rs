@@ -118,6 +118,8 @@ pub struct Sim {
     pacer: PacerSlot,
     /// The status of the last command line (`$?`).
     last_status: i32,
+    /// Whether standard output is a terminal (see [`Sim::set_terminal`]).
+    terminal: bool,
     /// How many commands are running commands now (`ip netns exec`, `docker`), against
     /// `Limits::max_nesting`.
     depth: usize,
@@ -356,6 +358,7 @@ impl Sim {
             stdin: None,
             pacer: PacerSlot::default(),
             last_status: 0,
+            terminal: false,
             depth: 0,
         }
     }
@@ -570,6 +573,12 @@ impl Sim {
         out
     }
 
+    /// Tell the simulator whether standard output is a terminal (`netsim shell`) or not
+    /// (transcripts, the default). It decides how tools' stdout is buffered against stderr.
+    pub fn set_terminal(&mut self, terminal: bool) {
+        self.terminal = terminal;
+    }
+
     /// Run an argument vector in a namespace.
     pub fn exec(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
         let max = self.world.limits.max_nesting;
@@ -582,7 +591,11 @@ impl Sim {
         self.depth += 1;
         let out = self.exec_inner(ns, argv, background);
         self.depth -= 1;
-        out
+        if !self.terminal && FULLY_BUFFERED.contains(&argv[0]) {
+            stdio_order(out)
+        } else {
+            out
+        }
     }
 
     fn exec_inner(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
@@ -610,6 +623,44 @@ impl Sim {
             },
         }
     }
+}
+
+/// Tools whose stdout is fully buffered by the C library when it is not a terminal (they
+/// never flush it themselves), so that what they print on stderr, which is unbuffered,
+/// comes first in a transcript. Checked on the kernel: `conntrack -L` prints its summary
+/// (stderr) before its entries; `sysctl` and `ping` flush line by line and are not here.
+const FULLY_BUFFERED: &[&str] = &["conntrack"];
+
+/// glibc's buffer for a pipe (`st_blksize`).
+const PIPE_BUFFER: usize = 4096;
+
+/// The order in which a fully buffered tool's output reaches a pipe: stderr at once, stdout
+/// in blocks of [`PIPE_BUFFER`] bytes as the buffer fills, and the rest at exit.
+fn stdio_order(out: Output) -> Output {
+    let mut o = Output {
+        chunks: Vec::with_capacity(out.chunks.len()),
+        status: out.status,
+    };
+    let mut pending = String::new();
+    for (is_err, text) in out.chunks {
+        if is_err {
+            o.chunks.push((true, text));
+            continue;
+        }
+        pending.push_str(&text);
+        while pending.len() >= PIPE_BUFFER {
+            let mut cut = PIPE_BUFFER;
+            while !pending.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let rest = pending.split_off(cut);
+            o.chunks.push((false, std::mem::replace(&mut pending, rest)));
+        }
+    }
+    if !pending.is_empty() {
+        o.chunks.push((false, pending));
+    }
+    o
 }
 
 impl Sim {
@@ -794,5 +845,35 @@ mod limit_tests {
         assert!(streamed.contains("icmp_seq=10 "), "{streamed}");
         assert!(!streamed.contains("statistics"));
         assert!(o.stdout().contains("--- 127.0.0.1 ping statistics ---"), "{}", o.combined());
+    }
+}
+
+#[cfg(test)]
+mod stdio_tests {
+    use super::*;
+
+    #[test]
+    fn fully_buffered_stdout_reaches_a_pipe_after_stderr_in_blocks() {
+        let mut o = Output::ok();
+        o.out("a\n");
+        o.err("e1\n");
+        o.out("x".repeat(5000));
+        o.err("e2\n");
+        let r = stdio_order(o);
+        let kinds: Vec<(bool, usize)> = r.chunks.iter().map(|(e, t)| (*e, t.len())).collect();
+        assert_eq!(kinds, vec![(true, 3), (false, 4096), (true, 3), (false, 906)]);
+    }
+
+    #[test]
+    fn conntrack_prints_its_summary_first_in_a_transcript_but_not_on_a_terminal() {
+        let mut sim = Sim::new(SimConfig::default());
+        let o = sim.run_line("conntrack -L");
+        assert!(o.chunks.first().is_some_and(|(e, _)| *e), "{o:?}");
+        sim.set_terminal(true);
+        sim.run_line("iptables -A INPUT -m state --state NEW -j ACCEPT");
+        sim.run_line("ip link set lo up");
+        sim.run_line("ping -c 1 127.0.0.1");
+        let o = sim.run_line("conntrack -L");
+        assert!(o.chunks.first().is_some_and(|(e, _)| !*e), "{o:?}");
     }
 }
