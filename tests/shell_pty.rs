@@ -260,6 +260,23 @@ fn shell_shows_status_resets_and_clears() {
         screen.ends_with("ip netns list\x1b[?2004l\r"),
         "the host is fresh: {screen:?}"
     );
+    // On a terminal, stdout is line-buffered: conntrack's rows come before its summary
+    // (in a transcript, a pipe, the summary on stderr comes first).
+    run(
+        &mut s,
+        "iptables -A INPUT -m state --state NEW -j ACCEPT",
+        "init",
+    );
+    run(&mut s, "ping -c 1 127.0.0.1", "init");
+    let screen = run(&mut s, "conntrack -L", "init");
+    let (row, summary) = (
+        screen.find("icmp "),
+        screen.find("flow entries have been shown."),
+    );
+    assert!(
+        row.is_some() && summary.is_some() && row < summary,
+        "{screen:?}"
+    );
     s.send_line("clear").expect("type");
     s.expect("\x1b[H\x1b[2J").expect("the screen is cleared");
     prompt(&mut s, "init");

@@ -145,9 +145,11 @@ impl Session {
         }
     }
 
-    /// Run long commands paced in real time, printing as they go, and stop them when
-    /// `interrupt` is set (by Ctrl-C).
-    pub fn pace(&mut self, interrupt: Arc<AtomicBool>) {
+    /// The session runs on a terminal: tools' output is buffered as on a terminal
+    /// (`Sim::set_terminal`), long commands run paced in real time, printing as they go, and
+    /// stop when `interrupt` is set (by Ctrl-C).
+    pub fn on_terminal(&mut self, interrupt: Arc<AtomicBool>) {
+        self.sim.set_terminal(true);
         self.interrupt = Some(interrupt.clone());
         self.sim.set_pacer(Some(Box::new(move |p: Pace<'_>| {
             print(p.output);
@@ -175,7 +177,7 @@ impl Session {
         *self = Session::new(self.cfg.clone());
         self.sim.trace.enabled = trace;
         if let Some(i) = interrupt {
-            self.pace(i);
+            self.on_terminal(i);
         }
         Output::text(format!(
             "netsim: a fresh host (seed {}); `save` now records from here\n",
@@ -643,7 +645,7 @@ fn interactive(mut session: Session) -> ExitCode {
     if let Err(e) = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone()) {
         eprintln!("netsim: cannot catch Ctrl-C: {e}");
     }
-    session.pace(interrupt.clone());
+    session.on_terminal(interrupt.clone());
     // History across sessions; a problem with the file is said once, not fatal.
     let history = history_file();
     if let Some(h) = &history {
