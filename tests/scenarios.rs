@@ -107,13 +107,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn main() {
-    let mut args = Arguments::from_args();
-    // The kernel tests mostly wait (ping intervals, sleeps): unless told otherwise, run twice
-    // as many at once as there are cores.
-    if args.test_threads.is_none() {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        args.test_threads = Some(2 * cores);
-    }
+    let args = Arguments::from_args();
     let base = root();
     let mut scenarios = Vec::new();
     files(&base.join("scenarios"), "t", &mut scenarios);
@@ -126,6 +120,7 @@ fn main() {
     assert!(!docs.is_empty(), "expected Markdown files under docs/");
 
     let mut trials = Vec::new();
+    let mut kernel_trials = Vec::new();
     for f in scenarios.iter().chain(&docs) {
         let name = f.strip_prefix(&base).unwrap_or(f).display().to_string();
         let text = std::fs::read_to_string(f).unwrap_or_default();
@@ -143,7 +138,14 @@ fn main() {
         // The differential test: the real kernel is the oracle.
         if !text.contains("netsim: no-diff") {
             let p = f.clone();
-            trials.push(
+            // Real time on the kernel is mostly ping and sleep: start the files with the most
+            // of them first, so the longest do not end the run alone.
+            let waits = text
+                .lines()
+                .filter(|l| l.starts_with("$ ") && (l.contains("ping") || l.contains("sleep")))
+                .count();
+            kernel_trials.push((
+                waits,
                 Trial::test(format!("kernel::{name}"), move || {
                     if let Some(why) = kernel_unavailable() {
                         return Err(format!("cannot compare with the kernel: {why}").into());
@@ -155,9 +157,15 @@ fn main() {
                 })
                 .with_kind("needs root")
                 .with_ignored_flag(true),
-            );
+            ));
         }
     }
+    kernel_trials.sort_by_key(|(waits, _)| std::cmp::Reverse(*waits));
+    let mut trials: Vec<Trial> = kernel_trials
+        .into_iter()
+        .map(|(_, t)| t)
+        .chain(trials)
+        .collect();
     for (name, f) in KERNEL_CLI_TESTS {
         let f = *f;
         trials.push(
