@@ -21,6 +21,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub struct Playground {
     session: Session,
     seed: u32,
+    /// Text before the first command of the replayed scenario.
+    preamble: String,
 }
 
 #[wasm_bindgen]
@@ -31,12 +33,14 @@ impl Playground {
         Playground {
             session: fresh(seed),
             seed,
+            preamble: String::new(),
         }
     }
 
     /// Start again from a fresh host.
     pub fn reset(&mut self) {
         self.session = fresh(self.seed);
+        self.preamble.clear();
     }
 
     /// `[init]# ` or `[NS]# `.
@@ -128,6 +132,9 @@ impl Playground {
     /// and return its transcript exactly as `netsim run FILE` prints it.
     pub fn replay(&mut self, script: &str) -> String {
         let sc = scenario::parse(script);
+        if self.session.commands().is_empty() {
+            self.preamble = sc.preamble.clone();
+        }
         let text = self.session.replay(&sc);
         // `replay` also prints trace lines when `trace on` was typed; `netsim run` does not.
         let n = self.session.commands().len();
@@ -138,6 +145,12 @@ impl Playground {
         } else {
             plain
         }
+    }
+
+    /// Everything run so far as `netsim run` prints it for [`Playground::script`] (with the
+    /// replayed scenario's preamble): the page's `#transcript`.
+    pub fn session_transcript(&self) -> String {
+        scenario::render(&self.preamble, self.session.commands())
     }
 
     /// The session as a scenario file `netsim check` accepts (what `save FILE` writes).
@@ -242,6 +255,12 @@ mod tests {
         let want = scenario::render("", &session::run_commands(SimConfig::default(), &cmds));
         assert_eq!(t, want);
         assert!(t.contains("1 received"), "{t}");
+        assert_eq!(p.session_transcript(), want);
+        p.handle("netns ns1");
+        p.handle("ip -br link");
+        assert!(p
+            .session_transcript()
+            .ends_with("$ ip netns exec ns1 ip -br link\nlo               DOWN           00:00:00:00:00:00 <LOOPBACK> \nveth1@if2        UP             6e:3b:9a:a7:67:f7 <BROADCAST,MULTICAST,UP,LOWER_UP> \n"), "{}", p.session_transcript());
     }
 
     #[test]
