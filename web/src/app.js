@@ -77,10 +77,13 @@ function run(line) {
   const start = performance.now();
   print(promptEl.textContent + line + '\n', 'echo');
   const r = JSON.parse(pg.handle(line));
+  metrics.simMs = performance.now() - start;
   for (const [err, s] of r.chunks) print(s, err ? 'stderr' : null);
   if (r.flow === 'save') download(r.file.split('/').pop() || 'session.t', pg.transcript());
   promptEl.textContent = r.prompt;
   refresh();
+  // Count the layout the answer needs too (not the paint, which waits for the screen).
+  void term.scrollHeight;
   metrics.commandMs = performance.now() - start;
   metrics.commands++;
   showTiming();
@@ -201,12 +204,14 @@ function draw() {
   const s = steps[cur - 1];
   const el = s && nodeElement(svg, s.node);
   if (el) {
-    const b = el.getBBox();
+    // The boxes' own attributes (getBBox would force a layout of the whole page).
+    const b = Object.fromEntries(['x', 'y', 'width', 'height'].map((k) => [k, Number(el.getAttribute(k))]));
     const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     for (const [k, v] of Object.entries({ x: b.x - 4, y: b.y - 4, width: b.width + 8, height: b.height + 8, rx: 6 })) r.setAttribute(k, v);
     r.setAttribute('class', s.drop ? 'current drop' : 'current');
     svg.appendChild(r);
   }
+
   $('step-count').textContent = `${cur} / ${steps.length}`;
   $('step-now').textContent = s ? `${cur}. ${s.line.trim()}` : steps.length ? '' : t('nosteps');
   for (const [i, li] of [...$('steps').children].entries()) {
@@ -215,8 +220,12 @@ function draw() {
     if (i === cur - 1) li.setAttribute('aria-current', 'step');
     else li.removeAttribute('aria-current');
   }
-  const curLi = $('steps').children[cur - 1];
-  if (curLi) curLi.scrollIntoView({ block: 'nearest' });
+  // Keep the current step in view, scrolling the list only (not the page).
+  const ol = $('steps');
+  const curLi = ol.children[cur - 1];
+  if (curLi && (curLi.offsetTop < ol.scrollTop || curLi.offsetTop + curLi.offsetHeight > ol.scrollTop + ol.clientHeight)) {
+    ol.scrollTop = curLi.offsetTop - ol.clientHeight / 2;
+  }
 }
 
 function go(n) {

@@ -113,7 +113,7 @@ try {
     }
     await page.keyboard.press('Enter');
     const m = await metrics(page);
-    commandMs.push({ line, ms: m.commandMs });
+    commandMs.push({ line, ms: m.commandMs, sim_ms: m.simMs });
     if (line === 'ip netns exec ns1 bash') check((await text(page, '#prompt')) === '[ns1]# ', 'ip netns exec ns1 bash gives the [ns1]# prompt');
   }
   check((await text(page, '#prompt')) === '[init]# ', 'exit returns to [init]#');
