@@ -483,7 +483,6 @@ pub fn complete_line(names: &Names, line: &str, pos: usize) -> (usize, Vec<Strin
     (start, v)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,7 +586,10 @@ mod tests {
         let (o, _) = s.handle("ping -c 1 10.0.0.2");
         assert!(!o.stdout().contains("  | "));
         assert!(s.last_steps.iter().any(|st| st.at == "init/veth0"));
-        assert_eq!(s.commands().last().map(|a| a.output.clone()), Some(o.combined()));
+        assert_eq!(
+            s.commands().last().map(|a| a.output.clone()),
+            Some(o.combined())
+        );
         assert_eq!(s.handle("save x.t").1, Flow::Save("x.t".into()));
     }
 
