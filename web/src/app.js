@@ -12,7 +12,7 @@ const input = $('cmd');
 const promptEl = $('prompt');
 
 // Figures the browser test reads (performance.now() only measures; the simulation has no clock).
-const metrics = (window.netsim = { ready: false, interactiveMs: null, replayMs: null, commandMs: null, commands: 0 });
+const metrics = (window.netsim = { ready: false, interactiveMs: null, replayMs: null, commandMs: null, redrawMs: null, commands: 0 });
 
 const UI = {
   en: {
@@ -25,7 +25,7 @@ const UI = {
     run: 'Run in terminal', upto: 'Fresh host, run the chapter up to here', check: 'Check my session', answer: 'Show the answer',
     passed: 'Done: every observation of the answer is in your session.', missing: 'Not yet. Missing or different:',
     nosteps: 'No frames: the last command sent nothing.', expected: 'expected', got: 'you got', notrun: '(not run yet)',
-    copied: 'Copied.', lang: '中文', interactive: 'interactive in', last: 'last command',
+    copied: 'Copied.', lang: '中文', interactive: 'interactive in', last: 'last command answered in', redraw: 'with the picture',
   },
   zh: {
     skip: '跳到终端', playground: '在线实验', tagline: '一台模拟的 Linux 主机：命名空间、veth、网桥、iptables，全部在本页面中运行。',
@@ -36,7 +36,7 @@ const UI = {
     run: '在终端中运行', upto: '新主机，运行本章到此处', check: '检查我的会话', answer: '显示答案',
     passed: '完成：答案中的每一项观察都出现在你的会话中。', missing: '还没有完成。缺少或不同的是：',
     nosteps: '没有帧：上一条命令没有发送任何东西。', expected: '应为', got: '你的结果', notrun: '（尚未运行）',
-    copied: '已复制。', lang: 'English', interactive: '可交互用时', last: '上一条命令',
+    copied: '已复制。', lang: 'English', interactive: '可交互用时', last: '上一条命令用时', redraw: '含拓扑图',
   },
 };
 const params = new URLSearchParams(location.search);
@@ -52,13 +52,21 @@ let leaveOnTab = false;
 
 // ---------------------------------------------------------------- terminal
 
+// The terminal holds one block per command, so that a new answer is laid out on its own
+// instead of re-flowing the whole history.
+let block = null;
+function newBlock() {
+  block = document.createElement('div');
+  term.appendChild(block);
+  while (term.childNodes.length > 500) term.removeChild(term.firstChild);
+}
 function print(text, cls) {
   if (!text) return;
+  if (!block) newBlock();
   const span = document.createElement('span');
   if (cls) span.className = cls;
   span.textContent = text;
-  term.appendChild(span);
-  while (term.childNodes.length > 4000) term.removeChild(term.firstChild);
+  block.appendChild(span);
   term.scrollTop = term.scrollHeight;
 }
 
@@ -75,16 +83,20 @@ function download(name, text) {
 // Run one line as typed at the prompt.
 function run(line) {
   const start = performance.now();
+  newBlock();
   print(promptEl.textContent + line + '\n', 'echo');
   const r = JSON.parse(pg.handle(line));
   metrics.simMs = performance.now() - start;
   for (const [err, s] of r.chunks) print(s, err ? 'stderr' : null);
   if (r.flow === 'save') download(r.file.split('/').pop() || 'session.t', pg.transcript());
   promptEl.textContent = r.prompt;
-  refresh();
-  // Count the layout the answer needs too (not the paint, which waits for the screen).
+  // The answer: the output laid out in the terminal.
   void term.scrollHeight;
   metrics.commandMs = performance.now() - start;
+  // Then the picture and the frames, laid out too (reported as redrawMs).
+  refresh();
+  void document.body.offsetHeight;
+  metrics.redrawMs = performance.now() - start;
   metrics.commands++;
   showTiming();
   return r;
@@ -102,7 +114,7 @@ function refresh() {
 function showTiming() {
   const parts = [];
   if (metrics.interactiveMs != null) parts.push(`${t('interactive')} ${metrics.interactiveMs.toFixed(0)} ms`);
-  if (metrics.commandMs != null) parts.push(`${t('last')} ${metrics.commandMs.toFixed(1)} ms`);
+  if (metrics.commandMs != null) parts.push(`${t('last')} ${metrics.commandMs.toFixed(1)} ms (${t('redraw')} ${metrics.redrawMs.toFixed(1)} ms)`);
   $('timing').textContent = parts.join(' · ');
 }
 
@@ -215,10 +227,13 @@ function draw() {
   $('step-count').textContent = `${cur} / ${steps.length}`;
   $('step-now').textContent = s ? `${cur}. ${s.line.trim()}` : steps.length ? '' : t('nosteps');
   for (const [i, li] of [...$('steps').children].entries()) {
-    li.classList.toggle('current', i === cur - 1);
-    li.classList.toggle('future', i >= cur);
-    if (i === cur - 1) li.setAttribute('aria-current', 'step');
-    else li.removeAttribute('aria-current');
+    const current = i === cur - 1;
+    if (li.classList.contains('current') !== current) {
+      li.classList.toggle('current', current);
+      if (current) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+    if (li.classList.contains('future') !== i >= cur) li.classList.toggle('future', i >= cur);
   }
   // Keep the current step in view, scrolling the list only (not the page).
   const ol = $('steps');
@@ -367,6 +382,7 @@ function reset() {
   pg.reset();
   promptEl.textContent = pg.prompt();
   term.replaceChildren();
+  block = null;
   history.length = 0;
   hpos = 0;
   refresh();
@@ -411,11 +427,12 @@ async function main() {
   const script = scriptFromUrl();
   if (script != null) {
     const start = performance.now();
-    const text = pg.replay(script);
-    metrics.replayMs = performance.now() - start;
-    print(text);
+    print(pg.replay(script));
     refresh();
     $('transcript-details').open = true;
+    // Replayed and shown: the transcript, the picture and the frames laid out.
+    void document.body.offsetHeight;
+    metrics.replayMs = performance.now() - start;
   } else {
     refresh();
     print(lang === 'zh'

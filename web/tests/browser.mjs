@@ -113,7 +113,7 @@ try {
     }
     await page.keyboard.press('Enter');
     const m = await metrics(page);
-    commandMs.push({ line, ms: m.commandMs, sim_ms: m.simMs });
+    commandMs.push({ line, ms: m.commandMs, sim_ms: m.simMs, redraw_ms: m.redrawMs });
     if (line === 'ip netns exec ns1 bash') check((await text(page, '#prompt')) === '[ns1]# ', 'ip netns exec ns1 bash gives the [ns1]# prompt');
   }
   check((await text(page, '#prompt')) === '[init]# ', 'exit returns to [init]#');
@@ -205,7 +205,7 @@ try {
   await p2.context().close();
   const walk = readFileSync(join(here, '..', '..', 'scenarios', 'notes', 'walkthrough.t'), 'utf8');
   const replayMs = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const p3 = await newPage();
     const m = await open(p3, base + '#script=' + encodeURIComponent(walk));
     replayMs.push(m.replayMs);
@@ -261,6 +261,8 @@ try {
     interactive_ms_max: interactive[interactive.length - 1],
     command_ms_median: median(commandMs.map((c) => c.ms).sort((a, b) => a - b)),
     command_ms_max: Math.max(...commandMs.map((c) => c.ms)),
+    redraw_ms_median: median(commandMs.map((c) => c.redraw_ms).sort((a, b) => a - b)),
+    redraw_ms_max: Math.max(...commandMs.map((c) => c.redraw_ms)),
     command_ms: commandMs,
     walkthrough_replay_ms_median: median(replayMs),
     walkthrough_replay_ms_max: replayMs[replayMs.length - 1],
