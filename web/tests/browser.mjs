@@ -154,6 +154,7 @@ try {
   check((await text(page, '#step-count')) === `0 / ${steps.length}`, 'first: no step');
   check((await page.locator('#topology polyline.path').count()) === 0, 'no path drawn before the first step');
   const seen = [];
+  const ruleStep = steps.findIndex((s) => /filter INPUT rule 1/.test(s.what)) + 1;
   for (let i = 1; i <= steps.length; i++) {
     await page.click('#step-next');
     const cur = await page.evaluate(() => {
@@ -161,7 +162,7 @@ try {
       return { count: document.querySelector('#step-count').textContent, now: document.querySelector('#step-now').textContent, box: r ? [r.getAttribute('x'), r.getAttribute('y')].join(',') : null, paths: document.querySelectorAll('#topology polyline.path').length };
     });
     seen.push(cur);
-    if (i === 8) await page.locator('#topo-pane').screenshot({ path: join(shots, 'playground-steps.png') });
+    if (i === ruleStep) await page.locator('#topo-pane').screenshot({ path: join(shots, 'playground-steps.png') });
   }
   check(seen.every((s, i) => s.count === `${i + 1} / ${steps.length}`), 'next advances one step at a time');
   check(seen.every((s, i) => s.now.startsWith(`${i + 1}. `) && s.now.includes(steps[i].what)), 'each step is described as the trace has it');
@@ -177,10 +178,9 @@ try {
   check((await text(page, '#step-count')) === `${steps.length - 3} / ${steps.length}`, '← steps back from the keyboard');
   await page.keyboard.press('Home');
   check((await text(page, '#step-count')) === `0 / ${steps.length}`, 'Home goes to the start');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  // Screenshot of terminal and topology, highlighted at step 3.
+  for (let i = 0; i < ruleStep; i++) await page.keyboard.press('ArrowRight');
+  check((await text(page, '#step-now')).includes('filter INPUT rule 1: -A INPUT -p icmp -j ACCEPT'), 'the step-through stops on the matching iptables rule');
+  // Screenshot of terminal and topology, highlighted at the iptables rule's step.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(shots, 'playground-terminal.png') });
 
