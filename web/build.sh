@@ -29,21 +29,27 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$ver" ]; the
   if [ -n "${NETSIM_NO_INSTALL:-}" ]; then
     echo "web/build.sh: wasm-bindgen $ver is not on PATH" >&2; exit 3
   fi
-  echo "web/build.sh: cargo install wasm-bindgen-cli $ver (only the wasm-bindgen binary)" >&2
-  cargo install --locked --version "$ver" --no-default-features --bin wasm-bindgen wasm-bindgen-cli >&2
+  # A debug build of just the wasm-bindgen binary: about 5x quicker to build than the default
+  # release build of all three, and it still processes this module in a second or two.
+  echo "web/build.sh: cargo install wasm-bindgen-cli $ver (debug, only the wasm-bindgen binary)" >&2
+  cargo install --debug --locked --version "$ver" --no-default-features --bin wasm-bindgen \
+    wasm-bindgen-cli >&2
   export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 fi
 
-cargo build --release --target wasm32-unknown-unknown -p sim-web
-module=target/wasm32-unknown-unknown/release/sim_web.wasm
+# No debug info for the module (wasm-bindgen drops it anyway): a quicker build.
+CARGO_PROFILE_RELEASE_DEBUG=0 cargo build --release --target wasm32-unknown-unknown -p sim-web
+target_dir=${CARGO_TARGET_DIR:-target}
+module=$target_dir/wasm32-unknown-unknown/release/sim_web.wasm
 # wasm-opt runs before wasm-bindgen: Debian 12's binaryen (108) points wasm-bindgen's
 # externref table export at the wrong table when it optimises the module afterwards.
+# -O1: measured here, -Oz takes 35 s for 1% fewer bytes, and 1% more once gzipped.
 if command -v wasm-opt >/dev/null; then
-  mkdir -p target/wasm-opt
-  if wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  mkdir -p "$target_dir/wasm-opt"
+  if wasm-opt -O1 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      -o target/wasm-opt/sim_web.wasm "$module"; then
-    module=target/wasm-opt/sim_web.wasm
+      -o "$target_dir/wasm-opt/sim_web.wasm" "$module"; then
+    module=$target_dir/wasm-opt/sim_web.wasm
   else
     echo "web/build.sh: wasm-opt failed; using the module as rustc wrote it" >&2
   fi
