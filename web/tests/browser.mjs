@@ -244,7 +244,7 @@ try {
   await open(phone, base + '?script=' + encodeURIComponent(short));
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, 'nothing wider than a phone screen', `overflow ${overflow}px`);
-  await phone.fill('#cmd', 'ip netns exec ns0 ping -c 1 10.0.0.2');
+  await phone.fill('#cmd', 'ip netns exec ns1 ping -c 1 10.0.0.1');
   await phone.press('#cmd', 'Enter');
   await phone.screenshot({ path: join(shots, 'playground-phone.png') });
   await phone.context().close();
