@@ -138,6 +138,16 @@ try {
   await page.keyboard.press('Tab');
   check((await text(page, '#completions')) === 'ns0ns1', 'Tab lists ns0 and ns1', await text(page, '#completions'));
   await page.fill('#cmd', '');
+  // Keyboard users are not trapped: Tab on an empty line, or Esc then Tab, leaves the field.
+  await page.focus('#cmd');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.id !== 'cmd'), 'Tab on an empty command line moves the focus on');
+  await page.focus('#cmd');
+  await page.keyboard.type('ip li');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.id !== 'cmd'), 'Esc then Tab leaves a non-empty command line');
+  await page.fill('#cmd', '');
 
   // ------------------------------------------------------------ the topology and the step-through
   const svg = await page.locator('#topology svg');
