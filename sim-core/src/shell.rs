@@ -5,7 +5,7 @@
 //! in `tools/` and sees a parsed argument vector and the namespace it runs in.
 
 use crate::engine::trace::Trace;
-use crate::model::{Limits, NetnsId, World};
+use crate::model::{Limits, Nanos, NetnsId, World};
 use crate::tools;
 
 /// What a command printed, stream by stream in the order it printed, and its exit status.
@@ -114,6 +114,48 @@ pub struct Sim {
     pub files: std::collections::BTreeMap<String, String>,
     /// Standard input of the command being run (`< FILE`), taken by the tool that reads it.
     pub stdin: Option<String>,
+    /// The driver's pacer for long-running commands (see [`Sim::set_pacer`]).
+    pacer: PacerSlot,
+    /// The status of the last command line (`$?`).
+    last_status: i32,
+    /// How many commands are running commands now (`ip netns exec`, `docker`), against
+    /// `Limits::max_nesting`.
+    depth: usize,
+}
+
+/// What a driver answers a long-running command between two of its steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Go on with the next step.
+    Continue,
+    /// Stop as the real tool does on SIGINT (Ctrl-C): `ping` prints its summary.
+    Interrupt,
+}
+
+/// One step of a long-running command, as its driver sees it.
+#[derive(Debug)]
+pub struct Pace<'a> {
+    /// Virtual time now.
+    pub now: Nanos,
+    /// The virtual time the command is about to advance to.
+    pub until: Nanos,
+    /// True when the command has no end of its own (`ping` without `-c` or `-w`).
+    pub unbounded: bool,
+    /// What the command printed since the previous step. It is handed over here and is not
+    /// part of the command's final [`Output`].
+    pub output: &'a Output,
+}
+
+/// A driver's pacer: called by long-running commands (`ping`) before each step.
+pub type Pacer = Box<dyn FnMut(Pace<'_>) -> Flow>;
+
+#[derive(Default)]
+struct PacerSlot(Option<Pacer>);
+
+impl std::fmt::Debug for PacerSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Some(pacer)" } else { "None" })
+    }
 }
 
 /// The key of a file path in [`Sim::files`]: `./a` and `a` are one file. Other absolute
@@ -147,8 +189,9 @@ enum Tok {
     Other(String),
 }
 
-/// Split a command line the way bash does for the subset the simulator supports.
-fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
+/// Split a command line the way bash does for the subset the simulator supports. `$?`
+/// expands to `last_status`.
+fn tokenize(line: &str, last_status: i32) -> Result<Vec<Tok>, String> {
     let mut toks = Vec::new();
     let mut cur = String::new();
     let mut has_word = false;
@@ -180,6 +223,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                                 return Err("unexpected EOF while looking for matching `\"'".into())
                             }
                         },
+                        Some('$') if chars.peek() == Some(&'?') => {
+                            chars.next();
+                            cur.push_str(&last_status.to_string());
+                        }
+                        Some('$') if !chars.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '{' | '(' | '_' | '$' | '!' | '#' | '@' | '*' | '-')) => cur.push('$'),
                         Some('$') | Some('`') => return Err("$".into()),
                         Some(ch) => cur.push(ch),
                         None => return Err("unexpected EOF while looking for matching `\"'".into()),
@@ -191,6 +239,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                 if let Some(ch) = chars.next() {
                     cur.push(ch);
                 }
+            }
+            '$' if chars.peek() == Some(&'?') => {
+                chars.next();
+                has_word = true;
+                cur.push_str(&last_status.to_string());
             }
             ' ' | '\t' => {
                 if has_word {
@@ -301,7 +354,42 @@ impl Sim {
             docker: Default::default(),
             files: Default::default(),
             stdin: None,
+            pacer: PacerSlot::default(),
+            last_status: 0,
+            depth: 0,
         }
+    }
+
+    /// Install (or remove) a pacer. Without one, commands run in virtual time only and a
+    /// `ping` with neither `-c` nor `-w` stops by itself (see `tools::ping`). With one, such
+    /// commands hand their output over step by step and stop when the pacer interrupts them:
+    /// `netsim shell` prints each step at once, sleeps to keep pace with the virtual clock
+    /// and turns Ctrl-C into [`Flow::Interrupt`].
+    pub fn set_pacer(&mut self, pacer: Option<Pacer>) {
+        self.pacer = PacerSlot(pacer);
+    }
+
+    /// True when a pacer is installed.
+    pub fn has_pacer(&self) -> bool {
+        self.pacer.0.is_some()
+    }
+
+    /// Hand what `out` holds so far to the pacer, before advancing to `until`. Without a
+    /// pacer, `out` is left alone and the answer is [`Flow::Continue`].
+    pub fn pace(&mut self, out: &mut Output, until: Nanos, unbounded: bool) -> Flow {
+        let Some(p) = self.pacer.0.as_mut() else {
+            return Flow::Continue;
+        };
+        let step = Output {
+            chunks: std::mem::take(&mut out.chunks),
+            status: 0,
+        };
+        p(Pace {
+            now: self.world.now,
+            until,
+            unbounded,
+            output: &step,
+        })
     }
 
     /// Run one command line as bash would, returning what it printed and its status.
@@ -309,13 +397,14 @@ impl Sim {
         let out = self.run_line_inner(line);
         // Deferred kernel work that follows every command (linkwatch).
         self.world.linkwatch_run();
+        self.last_status = out.status;
         out
     }
 
     fn run_line_inner(&mut self, line: &str) -> Output {
         self.trace.begin_command(line);
         self.engine.begin_command();
-        let toks = match tokenize(line) {
+        let toks = match tokenize(line, self.last_status) {
             Ok(t) => t,
             Err(e) if e == "$" => {
                 return Output::error(
@@ -434,6 +523,7 @@ impl Sim {
         let ns = self.cwd_ns;
         let first = stages.remove(0);
         self.stdin = stdin;
+        let first: Vec<&str> = first.iter().map(String::as_str).collect();
         let mut out = self.exec(ns, &first, background);
         self.stdin = None;
         if merge_err && !stages.is_empty() {
@@ -445,15 +535,23 @@ impl Sim {
             // A background job's output is not part of the transcript; bash prints nothing.
             return Output::ok();
         }
+        // A refusal anywhere in the pipeline is the pipeline's status: what was not modelled
+        // must not pass for a success (bash itself would give the last command's status).
+        let mut refused = out.status == 127;
         for filter in stages {
             let input = out.stdout();
-            let mut next = tools::filters::run(&filter, &input);
+            let next = tools::filters::run(&filter, &input);
+            refused |= next.status == 127;
             // stderr of earlier stages still reaches the terminal, before the filter's output.
             let mut merged = Output::default();
             merged.err(out.stderr());
-            merged.extend(std::mem::take(&mut next));
-            merged.status = next.status;
+            let status = next.status;
+            merged.extend(next);
+            merged.status = status;
             out = merged;
+        }
+        if refused {
+            out.status = 127;
         }
         if drop_out || drop_err {
             out.chunks
@@ -473,10 +571,24 @@ impl Sim {
     }
 
     /// Run an argument vector in a namespace.
-    pub fn exec(&mut self, ns: NetnsId, argv: &[String], background: bool) -> Output {
-        let args: Vec<&str> = argv[1..].iter().map(|s| s.as_str()).collect();
+    pub fn exec(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
+        let max = self.world.limits.max_nesting;
+        if self.depth >= max {
+            return Output::error(
+                format!("netsim: nesting limit of {max} commands running commands reached (raise it with --max-nesting)\n"),
+                1,
+            );
+        }
+        self.depth += 1;
+        let out = self.exec_inner(ns, argv, background);
+        self.depth -= 1;
+        out
+    }
+
+    fn exec_inner(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
+        let args = &argv[1..];
         let ctx = tools::Ctx { ns, background };
-        match argv[0].as_str() {
+        match argv[0] {
             "ip" => tools::ip::run(self, ctx, &args),
             "ethtool" => tools::ethtool::run(self, ctx, &args),
             "sysctl" => tools::sysctl::run(self, ctx, &args),
@@ -488,11 +600,12 @@ impl Sim {
             ),
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
-            "echo" => Output::text(format!("{}\n", args.join(" "))),
+            "echo" => tools::misc::echo(args),
             "cat" => self.cat(&args),
             "grep" | "head" | "tail" | "wc" | "sort" => tools::filters::run(argv, ""),
             name => match tools::external(name) {
                 Some(run) => run(self, ctx, &args),
+                None if tools::NOT_MODELLED.contains(&name) => tools::not_modelled(name),
                 None => Output::error(format!("bash: line 1: {name}: command not found\n"), 127),
             },
         }
@@ -537,19 +650,23 @@ impl Sim {
 mod tests {
     use super::*;
 
+    fn tokenize_for_test(line: &str) -> Result<Vec<Tok>, String> {
+        tokenize(line, 0)
+    }
+
     #[test]
     fn tokenizer_handles_quotes_pipes_and_comments() {
-        let t = tokenize("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
+        let t = tokenize_for_test("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
         assert_eq!(t.len(), 9);
         assert_eq!(t[6], Tok::Pipe);
         assert_eq!(t[8], Tok::Word("a b".into()));
         assert_eq!(
-            tokenize("a&").unwrap(),
+            tokenize_for_test("a&").unwrap(),
             vec![Tok::Word("a".into()), Tok::Amp]
         );
-        assert!(tokenize("echo 'x").is_err());
+        assert!(tokenize_for_test("echo 'x").is_err());
         assert_eq!(
-            tokenize("ping x >/dev/null 2>&1").unwrap()[2..],
+            tokenize_for_test("ping x >/dev/null 2>&1").unwrap()[2..],
             [
                 Tok::Redir(1, "/dev/null".into()),
                 Tok::Redir(2, "&1".into())
@@ -597,5 +714,85 @@ mod tests {
         let o = sim.run_line("ip link; ip addr");
         assert_eq!(o.status, 127);
         assert!(o.combined().contains("`;`"));
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn sim_with(f: impl FnOnce(&mut Limits)) -> Sim {
+        let mut cfg = SimConfig::default();
+        f(&mut cfg.limits);
+        Sim::new(cfg)
+    }
+
+    #[test]
+    fn nesting_is_linear_and_bounded() {
+        let mut sim = sim_with(|l| l.max_nesting = 50);
+        sim.run_line("ip netns add a");
+        // `ip netns exec` levels are peeled without recursion: any depth works.
+        let deep = format!("{}ip -br link show lo", "ip netns exec a ".repeat(20_000));
+        let o = sim.run_line(&deep);
+        assert_eq!(o.status, 0, "{}", o.combined());
+        // Other ways of nesting count against the limit, with its message and status 1.
+        let other = format!("{}ip link", "ip -n a netns exec a ".repeat(60));
+        let o = sim.run_line(&other);
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-nesting"), "{}", o.combined());
+    }
+
+    #[test]
+    fn rules_limit_leaves_the_rules_as_they_were() {
+        let mut sim = sim_with(|l| l.max_rules = 2);
+        for _ in 0..2 {
+            assert_eq!(sim.run_line("iptables -A INPUT -j ACCEPT").status, 0);
+        }
+        let o = sim.run_line("iptables -I INPUT -j DROP");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-rules"));
+        assert_eq!(sim.run_line("iptables -S INPUT").stdout().lines().count(), 3);
+    }
+
+    #[test]
+    fn ping_stops_at_the_time_limit_and_without_a_count() {
+        let mut sim = sim_with(|l| l.max_time_s = 1);
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping -c 5 127.0.0.1");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-time"), "{}", o.combined());
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping 127.0.0.1");
+        assert!(o.stdout().contains("4 packets transmitted, 4 received"), "{}", o.combined());
+        // With no carrier, no answer: still four probes, bounded.
+        sim.run_line("ip link add v0 type veth peer name v1");
+        sim.run_line("ip addr add 10.9.0.1/24 dev v0");
+        sim.run_line("ip link set v0 up");
+        let o = sim.run_line("ping 10.9.0.2");
+        assert!(o.stdout().contains("4 packets transmitted, 0 received"), "{}", o.combined());
+    }
+
+    #[test]
+    fn a_pacer_sees_every_step_and_can_interrupt() {
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+        let s2 = seen.clone();
+        let mut steps = 0;
+        sim.set_pacer(Some(Box::new(move |p: Pace<'_>| {
+            s2.borrow_mut().push_str(&p.output.combined());
+            steps += 1;
+            if p.unbounded && p.now >= 9_500_000_000 {
+                Flow::Interrupt
+            } else {
+                Flow::Continue
+            }
+        })));
+        let o = sim.run_line("ping 127.0.0.1");
+        let streamed = seen.borrow().clone();
+        assert!(streamed.contains("icmp_seq=10 "), "{streamed}");
+        assert!(!streamed.contains("statistics"));
+        assert!(o.stdout().contains("--- 127.0.0.1 ping statistics ---"), "{}", o.combined());
     }
 }

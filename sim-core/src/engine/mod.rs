@@ -157,6 +157,11 @@ pub fn neigh_refresh(w: &mut World, ns: NetnsId) {
     }
 }
 
+/// When the next queued event is due, if any.
+pub fn next_event_at(sim: &Sim) -> Option<Nanos> {
+    sim.engine.queue.peek().map(|Reverse(ev)| ev.at)
+}
+
 /// Advance virtual time by `d`, processing every event due.
 pub fn run_for(sim: &mut Sim, d: Nanos) {
     let until = sim.world.now.saturating_add(d);

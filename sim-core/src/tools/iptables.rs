@@ -97,12 +97,126 @@ fn cmd_of(a: &str) -> Option<Cmd> {
 
 /// Entry point of `iptables`.
 pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
+    let max = sim.world.limits.max_rules;
     let nf = &mut sim.world.ns_mut(ctx.ns).nf;
+    let adds = args.iter().any(|a| {
+        matches!(*a, "--append" | "--insert") || a.starts_with("-A") || a.starts_with("-I")
+    });
+    if adds && rule_count(nf) >= max {
+        return rules_limit(max);
+    }
     run_nf(nf, args)
+}
+
+/// How many rules a namespace holds, all tables together (cheap: chains' lengths).
+fn rule_count(nf: &Netfilter) -> usize {
+    nf.tables
+        .iter()
+        .flat_map(|t| t.chains.iter())
+        .map(|c| c.rules.len())
+        .sum()
+}
+
+fn rules_limit(max: usize) -> Output {
+    Output::error(
+        format!("netsim: limit of {max} iptables rules reached (raise it with --max-rules)\n"),
+        1,
+    )
+}
+
+/// Short options of iptables 1.8.9 (`IPT_OPTSTRING`): which take a required argument and
+/// which an optional one (attached only).
+const SHORT_REQUIRED: &str = "ACDEIMNPcdijopstgmR";
+const SHORT_OPTIONAL: &str = "FLSWXZhw";
+const SHORT_NONE: &str = "V46bfnvx";
+
+/// Long options that take no argument (the rest take one).
+const LONG_NO_ARG: &[&str] = &[
+    "--numeric", "--verbose", "--exact", "--line-numbers", "--version", "--help", "--syn",
+    "--random", "--random-fully", "--persistent", "--clamp-mss-to-pmtu", "--log-uid",
+    "--log-tcp-sequence", "--log-tcp-options", "--log-ip-options", "--log-macdecode",
+    "--fragment", "--ipv4", "--ipv6", "--rcheck", "--update", "--remove", "--set", "--rttl",
+    "--notrack", "--checksum-fill", "--save-mark", "--restore-mark", "--physdev-is-in",
+    "--physdev-is-out", "--physdev-is-bridged", "--src-type", "--limit-iface-in",
+    "--limit-iface-out", "--uid-owner", "--wait", "--noflush", "--counters", "--test",
+];
+
+/// Options whose value iptables 1.8.9 reads as `argv[optind-1]` (to allow `! value`): given
+/// attached (`-ptcp`, `--source=1.2.3.4`), their value is the whole word, which then fails
+/// as a protocol, host, interface or chain name, exactly as the real tool does.
+const WHOLE_WORD_SHORT: &str = "psdioj";
+const WHOLE_WORD_LONG: &[&str] = &[
+    "protocol", "source", "src", "destination", "dst", "in-interface", "out-interface", "jump",
+];
+
+/// Rewrite the arguments as getopt reads them: combined flags (`-nvL`), attached values
+/// (`-LINPUT`, `-tnat`) and `--option=value` become separate words.
+pub fn getopt_expand(args: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(args.len());
+    let mut value_next = false;
+    for a in args {
+        if value_next {
+            value_next = false;
+            out.push(a.to_string());
+            continue;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            match long.split_once('=') {
+                Some((name, v)) if !name.is_empty() => {
+                    out.push(format!("--{name}"));
+                    let whole = WHOLE_WORD_LONG.iter().any(|l| l.starts_with(name));
+                    out.push(if whole { a.to_string() } else { v.to_string() });
+                }
+                _ => {
+                    value_next = !long.is_empty() && !LONG_NO_ARG.contains(a);
+                    out.push(a.to_string());
+                }
+            }
+            continue;
+        }
+        let Some(body) = a.strip_prefix('-') else {
+            out.push(a.to_string());
+            continue;
+        };
+        let known = |c: char| {
+            SHORT_REQUIRED.contains(c) || SHORT_OPTIONAL.contains(c) || SHORT_NONE.contains(c)
+        };
+        let first = body.chars().next();
+        if body.chars().count() < 2 || !first.is_some_and(known) {
+            value_next = first.is_some_and(|c| SHORT_REQUIRED.contains(c)) && body.len() == 1;
+            out.push(a.to_string());
+            continue;
+        }
+        let mut rest = body;
+        let start = out.len();
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            if !known(c) {
+                // Not a getopt cluster after all: iptables names the whole word.
+                out.truncate(start);
+                out.push(a.to_string());
+                break;
+            }
+            out.push(format!("-{c}"));
+            if SHORT_REQUIRED.contains(c) || SHORT_OPTIONAL.contains(c) {
+                if !rest.is_empty() {
+                    let whole = WHOLE_WORD_SHORT.contains(c);
+                    out.push(if whole { a.to_string() } else { rest.to_string() });
+                } else {
+                    value_next = SHORT_REQUIRED.contains(c);
+                }
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// `iptables` on one namespace's netfilter state.
 pub fn run_nf(nf: &mut Netfilter, args: &[&str]) -> Output {
+    let expanded = getopt_expand(args);
+    let args: Vec<&str> = expanded.iter().map(String::as_str).collect();
+    let args = args.as_slice();
     let mut cmds: Vec<Cmd> = Vec::new();
     let mut chain: Option<String> = None;
     let mut extra: Vec<String> = Vec::new();
@@ -183,6 +297,33 @@ pub fn run_nf(nf: &mut Netfilter, args: &[&str]) -> Output {
             "-h" | "--help" => return Output::text(format!("{PROG}\n\nUsage: iptables -[ACD] chain rule-specification [options]\n       iptables -I chain [rulenum] rule-specification [options]\n       iptables -R chain rulenum rule-specification [options]\n")),
             "-V" | "--version" => return Output::text(format!("{PROG}\n")),
             "-w" | "--wait" => {}
+            "-c" | "--set-counters" => {
+                // `-c PKTS,BYTES` or `-c PKTS BYTES` (xshared.c).
+                let Some(v) = args.get(i + 1) else {
+                    return usage_err(&format!("option \"{a}\" requires an argument"));
+                };
+                i += 2;
+                let (pc, bc) = match v.split_once(',') {
+                    Some((p, b)) => (p.to_string(), b.to_string()),
+                    None => match args.get(i) {
+                        Some(b) if !b.starts_with('-') => {
+                            i += 1;
+                            (v.to_string(), b.to_string())
+                        }
+                        _ => return usage_err("-c requires packet and byte counter"),
+                    },
+                };
+                let Ok(pc) = pc.parse::<u64>() else {
+                    return usage_err("-c packet counter not numeric");
+                };
+                let Ok(bc) = bc.parse::<u64>() else {
+                    return usage_err("-c byte counter not numeric");
+                };
+                rp.p.rule.pkts = pc;
+                rp.p.rule.bytes = bc;
+                has_rule_opts = true;
+                continue;
+            }
             _ => match rp.option(args, i, inv) {
                 Ok(Step::Took(n)) => {
                     has_rule_opts = true;
@@ -329,12 +470,20 @@ fn exec(
     p: &mut parse::Parsed,
 ) -> Output {
     let writes = !matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check | Cmd::Delete);
+    // An added rule only adds to what the rule set needs: no rescan of every rule (which
+    // made N appends, and iptables-restore of N rules, quadratic).
+    let added = matches!(cmd, Cmd::Append | Cmd::Insert).then(|| p.rule.clone());
     let out = exec_inner(nf, tid, cmd, chain, extra, fmt, p);
     if writes && out.status == 0 && !nf.registered[tid as usize] {
         nf.registered[tid as usize] = true;
         nf.table_order.push(tid);
     }
-    nf.rules_changed();
+    match (&added, out.status) {
+        (Some(r), 0) => nf.rule_added(tid, r),
+        (Some(_), _) => {}
+        (None, _) if matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check) => {}
+        (None, _) => nf.rules_changed(),
+    }
     out
 }
 
@@ -794,6 +943,19 @@ pub fn run_restore(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         }
         None => stdin.unwrap_or_default(),
     };
+    let max = sim.world.limits.max_rules;
+    let existing = if flags.noflush {
+        rule_count(&sim.world.ns(ctx.ns).nf)
+    } else {
+        0
+    };
+    let added = text
+        .lines()
+        .filter(|l| l.starts_with("-A") || l.starts_with("-I"))
+        .count();
+    if existing + added > max {
+        return rules_limit(max);
+    }
     match restore(&mut sim.world.ns_mut(ctx.ns).nf, &text, flags) {
         Ok(()) => Output::ok(),
         Err(e) if e.starts_with("netsim:") => Output::error(format!("{e}\n"), 127),

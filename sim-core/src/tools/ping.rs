@@ -4,11 +4,15 @@ use std::net::Ipv4Addr;
 
 use crate::engine::{self, sockets::Inbox};
 use crate::model::{Errno, Nanos};
-use crate::shell::{Output, Sim};
+use crate::shell::{Flow, Output, Sim};
 use crate::tools::Ctx;
 use crate::wire::{Icmp, Ipv4, L4};
 
 const SEC: Nanos = 1_000_000_000;
+
+/// How many probes a ping with neither `-c` nor `-w` sends in `netsim run` before it is
+/// interrupted as by Ctrl-C (the interactive shell's Ctrl-C interrupts it instead).
+pub const UNBOUNDED_PROBES: usize = 4;
 
 struct Opts {
     count: Option<u64>,
@@ -232,6 +236,12 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     let mut lines = String::new();
     let mut next_send = start;
     let mut last_send = start;
+    // A ping with no end of its own: a pacer (the interactive shell) interrupts it; without
+    // one it is interrupted, as by Ctrl-C, when its fifth probe is due.
+    let unbounded = o.count.is_none() && o.deadline.is_none();
+    let auto_stop = unbounded && !sim.has_pacer();
+    let limit = sim.world.limits.max_time_s.saturating_mul(SEC);
+    let mut at_limit = false;
     loop {
         let all_sent = o.count.is_some_and(|c| sent.len() as u64 >= c);
         let deadline_at = o.deadline.map(|d| start + d);
@@ -243,6 +253,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         };
         if let Some(d) = deadline_at {
             until = until.min(d);
+        }
+        if until > limit {
+            until = limit;
+            at_limit = true;
+        }
+        // The driver (if any) takes what was printed, and may interrupt.
+        let step_to = engine::next_event_at(sim).map_or(until, |t| t.min(until));
+        if sim.pace(&mut out, step_to, unbounded) == Flow::Interrupt {
+            break;
         }
         // Process everything strictly before `until`, stopping early when an answer arrives.
         let early = engine::run_until_inbox(sim, until.saturating_sub(1), ns, id);
@@ -309,8 +328,15 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         if early {
             continue;
         }
+        if at_limit {
+            engine::run_until(sim, until);
+            break;
+        }
         if deadline_at.is_some_and(|d| until >= d) || (all_sent && until >= last_send + linger) {
             engine::run_until(sim, until);
+            break;
+        }
+        if auto_stop && sent.len() >= UNBOUNDED_PROBES && until >= next_send {
             break;
         }
         if !all_sent && until >= next_send {
@@ -376,6 +402,14 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     }
     stats.push('\n');
     out.out(stats);
+    if at_limit {
+        out.err(format!(
+            "netsim: virtual time limit of {} s reached (raise it with --max-time)\n",
+            sim.world.limits.max_time_s
+        ));
+        out.status = 1;
+        return out;
+    }
     let status = if received == 0 || o.deadline.is_some() && o.count.is_some_and(|c| received < c) {
         1
     } else {
