@@ -425,6 +425,18 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 tos: 0,
                 l4: L4::Icmp(Icmp::echo(true, id, seq, data)),
             };
+            // Every probe counts against the command's frame budget, even one that waits for
+            // ARP and never becomes a frame (`ping -i 0 -w 1` to a silent address).
+            sim.engine.frames += 1;
+            if sim.engine.frames > sim.world.limits.max_frames {
+                sim.engine.overflow = Some(format!(
+                    "netsim: frame budget of {} frames for one command exceeded (ping -i {}); raise it with --max-frames\n",
+                    sim.world.limits.max_frames,
+                    fmt_secs(o.interval)
+                ));
+                out.err(sim.engine.overflow.clone().unwrap_or_default());
+                break;
+            }
             sim.world.now = sim.world.now.max(next_send);
             sent.push(sim.world.now);
             answered.push(false);
@@ -539,6 +551,12 @@ fn icmp_error_text(i: &Icmp) -> String {
         (11, 1) => "Frag reassembly time exceeded".into(),
         (t, c) => format!("Bad ICMP type: {t} code {c}"),
     }
+}
+
+/// An interval in seconds, as a user typed it (`0`, `0.2`, `1`).
+fn fmt_secs(ns: Nanos) -> String {
+    let s = format!("{:.9}", ns as f64 / 1e9);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A round-trip time as iputils prints a reply's `time=`.
