@@ -1,7 +1,7 @@
 //! The teaching shell's session, without a terminal: the `[init]# ` prompt, `ip netns exec NS
 //! bash` (or the `netns NS` built-in) to work inside a namespace, the built-ins (`help [CMD]`,
-//! `trace on|off`, `save FILE`, `reset`, `clear`, `exit`), tab completion from the tools' help tables, and the
-//! session kept as a transcript `netsim check` accepts. `netsim shell` puts a terminal around
+//! `trace on|off`, `save FILE`, `reset`, `clear`, `exit`), tab completion from the tools' help
+//! tables, and the session kept as a transcript `netsim check` accepts. `netsim shell` puts a terminal around
 //! it; the browser playground (`sim-web`) a web page.
 //!
 //! Architecture invariant: no I/O here either. The simulator sees only command lines
