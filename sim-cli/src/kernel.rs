@@ -72,6 +72,17 @@ mount -t proc proc /proc || exit 90
 mount --bind /proc/sys /proc/sys && mount --bind /proc/sys/net /proc/sys/net && mount -o remount,bind,ro /proc/sys || exit 90
 ip link set lo up
 mkdir /tmp/netsim && cd /tmp/netsim || exit 90
+# A background command (`nc -l ... &`) is ready when it first waits (state S: a listener in
+# accept or recv, a ping between probes), not a fixed time after it started, which on a
+# loaded machine may be before it bound its port. At least 0.3 s, at most 3 s.
+netsim_settle() {
+  sleep 0.3
+  for _ in $(seq 27); do
+    st=$(cut -d')' -f2 "/proc/$1/stat" 2>/dev/null | cut -d' ' -f2)
+    case "$st" in S|T|Z|'') return;; esac
+    sleep 0.1
+  done
+}
 "#;
 
 /// The script text that runs command `i` and prints its end marker.
@@ -91,7 +102,7 @@ fn chunk(i: usize, command: &str) -> String {
     let quoted = format!("'{}'", body.replace('\'', "'\\''"));
     if bg {
         format!(
-            "bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n"
+            "bash -c {quoted} </dev/null >/dev/null 2>&1 &\nnetsim_settle $!\nprintf '{MARK} 0 {i}\\n'\n"
         )
     } else {
         format!(
