@@ -5,6 +5,7 @@
 
 mod backend;
 mod bench;
+mod fuzz;
 mod graph;
 mod kernel;
 mod progress;
@@ -143,6 +144,9 @@ enum Cmd {
     },
     /// Measure scale, speed and memory and print them as a table.
     Bench(bench::BenchOpts),
+    /// Run generated command lines (the tools' option tables, mutated) and report panics,
+    /// hangs (over 1 s of CPU per line) and memory over 1 GiB, with reproducers.
+    Fuzz(fuzz::FuzzOpts),
     /// The interactive teaching shell: a prompt per namespace, completion, `help`, `trace`, `save`.
     Shell {
         /// A scenario to run first.
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
             sim,
         } => diff(&files, verbose, &sim),
         Cmd::Bench(opts) => bench::run(&opts),
+        Cmd::Fuzz(opts) => fuzz::run(&opts),
         Cmd::Shell { file, sim } => shell::run(file.as_deref(), sim.config()),
         Cmd::Graph {
             file,

@@ -300,7 +300,8 @@ fn parse_segs(w: &str) -> Vec<Seg> {
                 .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
                 .collect();
             let next = rest[run.len()..].chars().next();
-            let prev_alpha = w[..i].chars().last().is_some_and(|p| p.is_ascii_alphanumeric());
+            // `-A`, `-N`, `-L` are options, not placeholders after a dash.
+            let prev_alpha = w[..i].chars().last().is_some_and(|p| p.is_ascii_alphanumeric() || p == '-');
             let standalone = !prev_alpha && !next.is_some_and(|n| n.is_ascii_lowercase());
             if standalone && is_placeholder(&run) {
                 segs.push(Seg::Ph(run.clone()));
@@ -1107,6 +1108,7 @@ mod tests {
         );
         assert!(matches!(parse_usage("x {a B|c}+"), Node::Seq(v) if matches!(&v[1], Node::Repeat(_, true))));
         assert!(matches!(parse_usage("-4 | -6"), Node::Choice(v) if v.len() == 2));
+        assert_eq!(parse_word("-A"), Node::Word(vec![Seg::Lit("-A".into())]));
     }
 
     #[test]
