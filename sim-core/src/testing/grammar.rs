@@ -915,23 +915,37 @@ impl Gen {
         let lines: Vec<String> = match self.rng.gen_range(0..6) {
             0 => TOPOLOGY.iter().map(|s| s.to_string()).collect(),
             1 => {
-                // Docker through a random lifecycle, on one or two names.
-                let mut v = Vec::new();
-                let n = self.rng.gen_range(3..=8);
-                for _ in 0..n {
-                    let c = self.pick(&["c0", "c0", "c1"]).to_string();
-                    let net = self.pick(&["n0", "n0", "bridge", "n1"]).to_string();
-                    let l = match self.rng.gen_range(0..9) {
-                        0 => format!("docker network create {net}"),
-                        1 | 2 => format!("docker run -d --name {c} --network {net} alpine sleep 1000"),
-                        3 => format!("docker stop {c}"),
-                        4 => format!("docker start {c}"),
-                        5 => format!("docker network rm {net}"),
-                        6 => format!("docker rm -f {c}"),
-                        7 => format!("docker exec {c} ping -c 1 172.18.0.1"),
-                        _ => format!("docker run -d --name {c} -p 8080:80 alpine"),
-                    };
-                    v.push(l);
+                // Docker through its lifecycle, on one or two names: each step kept with
+                // probability 0.7, then a few neighbours swapped or steps repeated.
+                let net = self.pick_str(&["n0", "n0", "n0", "bridge", "n1"]);
+                let mut v: Vec<String> = Vec::new();
+                for step in [
+                    "docker network create NET",
+                    "docker run -d --name CT --network NET alpine sleep 1000",
+                    "docker run -d --name CT -p 8080:80 alpine",
+                    "docker exec CT ping -c 1 172.18.0.1",
+                    "docker stop CT",
+                    "docker network rm NET",
+                    "docker start CT",
+                    "docker exec CT ip addr",
+                    "docker rm -f CT",
+                    "docker network rm NET",
+                ] {
+                    if self.chance(0.7) {
+                        let c = self.pick_str(&["c0", "c0", "c0", "c1"]);
+                        v.push(step.replace("NET", net).replace("CT", c));
+                    }
+                }
+                for _ in 0..self.rng.gen_range(0..=2) {
+                    if v.len() >= 2 {
+                        let i = self.rng.gen_range(0..v.len() - 1);
+                        if self.chance(0.5) {
+                            v.swap(i, i + 1);
+                        } else {
+                            let x = v[i].clone();
+                            v.insert(i + 1, x);
+                        }
+                    }
                 }
                 v
             }
