@@ -2,7 +2,9 @@
 //! one, or the NAT topology when the first byte is odd). A piece starting with a NUL byte
 //! is replaced by a line of the grammar generator seeded from the piece, so coverage
 //! guidance works both on raw bytes (tokenizer, quoting, option parsers) and on well-formed
-//! commands. None of it may panic.
+//! commands. Generated lines are cut at 4,096 bytes, the bound libFuzzer puts on raw input
+//! (`-max_len`): the huge ones belong to `netsim fuzz`, whose workers measure memory and
+//! CPU. `SHELL_LINE_PRINT=1` prints each line before running it. None of it may panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,10 +27,21 @@ fuzz_target!(|data: &[u8]| {
             for (i, b) in seed.iter().take(32).enumerate() {
                 bytes[i] = *b;
             }
-            Gen::from_seed_bytes(bytes).line()
+            let mut l = Gen::from_seed_bytes(bytes).line();
+            if l.len() > 4096 {
+                let mut cut = 4096;
+                while !l.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                l.truncate(cut);
+            }
+            l
         } else {
             String::from_utf8_lossy(piece).into_owned()
         };
+        if std::env::var_os("SHELL_LINE_PRINT").is_some() {
+            eprintln!("line: {line}");
+        }
         s.run_line(&line);
     }
 });
