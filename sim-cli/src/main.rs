@@ -59,6 +59,12 @@ struct SimOpts {
     /// Maximum virtual time, in seconds since the scenario started.
     #[arg(long)]
     max_time: Option<u64>,
+    /// Maximum depth of commands running commands (ip netns exec ... ip netns exec ...).
+    #[arg(long)]
+    max_nesting: Option<usize>,
+    /// Maximum number of iptables rules in one namespace.
+    #[arg(long)]
+    max_rules: Option<usize>,
 }
 
 impl SimOpts {
@@ -78,6 +84,12 @@ impl SimOpts {
         }
         if let Some(n) = self.max_time {
             c.limits.max_time_s = n;
+        }
+        if let Some(n) = self.max_nesting {
+            c.limits.max_nesting = n;
+        }
+        if let Some(n) = self.max_rules {
+            c.limits.max_rules = n;
         }
         c
     }

@@ -116,6 +116,9 @@ pub struct Sim {
     pub stdin: Option<String>,
     /// The driver's pacer for long-running commands (see [`Sim::set_pacer`]).
     pacer: PacerSlot,
+    /// How many commands are running commands now (`ip netns exec`, `docker`), against
+    /// `Limits::max_nesting`.
+    depth: usize,
 }
 
 /// What a driver answers a long-running command between two of its steps.
@@ -339,6 +342,7 @@ impl Sim {
             files: Default::default(),
             stdin: None,
             pacer: PacerSlot::default(),
+            depth: 0,
         }
     }
 
@@ -504,6 +508,7 @@ impl Sim {
         let ns = self.cwd_ns;
         let first = stages.remove(0);
         self.stdin = stdin;
+        let first: Vec<&str> = first.iter().map(String::as_str).collect();
         let mut out = self.exec(ns, &first, background);
         self.stdin = None;
         if merge_err && !stages.is_empty() {
@@ -543,10 +548,24 @@ impl Sim {
     }
 
     /// Run an argument vector in a namespace.
-    pub fn exec(&mut self, ns: NetnsId, argv: &[String], background: bool) -> Output {
-        let args: Vec<&str> = argv[1..].iter().map(|s| s.as_str()).collect();
+    pub fn exec(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
+        let max = self.world.limits.max_nesting;
+        if self.depth >= max {
+            return Output::error(
+                format!("netsim: nesting limit of {max} commands running commands reached (raise it with --max-nesting)\n"),
+                1,
+            );
+        }
+        self.depth += 1;
+        let out = self.exec_inner(ns, argv, background);
+        self.depth -= 1;
+        out
+    }
+
+    fn exec_inner(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
+        let args = &argv[1..];
         let ctx = tools::Ctx { ns, background };
-        match argv[0].as_str() {
+        match argv[0] {
             "ip" => tools::ip::run(self, ctx, &args),
             "ethtool" => tools::ethtool::run(self, ctx, &args),
             "sysctl" => tools::sysctl::run(self, ctx, &args),

@@ -362,6 +362,20 @@ fn inet_checksum(parts: &[&[u8]]) -> u16 {
 /// The common case without etherparse's builder: an IPv4 ICMP echo or UDP datagram.
 /// `None` for anything else; byte for byte what [`emit`] gives otherwise (checked by a test).
 fn emit_fast(f: &Frame) -> Option<Vec<u8>> {
+    if let Body::Arp(a) = &f.body {
+        // A broadcast storm is ARP: the fast path keeps a loop's cost per frame low.
+        let mut out = Vec::with_capacity(60);
+        out.extend_from_slice(&f.dst);
+        out.extend_from_slice(&f.src);
+        out.extend_from_slice(&[0x08, 0x06, 0, 1, 0x08, 0x00, 6, 4, 0]);
+        out.push(if a.request { 1 } else { 2 });
+        out.extend_from_slice(&a.sha);
+        out.extend_from_slice(&a.spa.octets());
+        out.extend_from_slice(&a.tha);
+        out.extend_from_slice(&a.tpa.octets());
+        out.resize(60, 0);
+        return Some(out);
+    }
     let Body::Ipv4(p) = &f.body else { return None };
     let (l4_head, payload): ([u8; 8], &[u8]) = match &p.l4 {
         L4::Icmp(i) if i.typ == ICMP_ECHO_REPLY || i.typ == ICMP_ECHO_REQUEST => {
@@ -496,6 +510,29 @@ pub fn parse(bytes: &[u8]) -> Result<Frame, String> {
 /// what it accepts it gives exactly what `parse_general` gives (checked by a test).
 fn parse_fast(bytes: &[u8]) -> Option<Frame> {
     let eth = bytes.get(..14)?;
+    let mut dst = [0u8; 6];
+    let mut src = [0u8; 6];
+    dst.copy_from_slice(&eth[0..6]);
+    src.copy_from_slice(&eth[6..12]);
+    if eth[12..14] == [0x08, 0x06] {
+        // ARP for IPv4 over Ethernet, a request or a reply.
+        let a = bytes.get(14..42)?;
+        if a[..7] != [0, 1, 0x08, 0x00, 6, 4, 0] || !matches!(a[7], 1 | 2) {
+            return None;
+        }
+        let mac = |b: &[u8]| -> Mac { [b[0], b[1], b[2], b[3], b[4], b[5]] };
+        return Some(Frame {
+            dst,
+            src,
+            body: Body::Arp(Arp {
+                request: a[7] == 1,
+                sha: mac(&a[8..14]),
+                spa: Ipv4Addr::new(a[14], a[15], a[16], a[17]),
+                tha: mac(&a[18..24]),
+                tpa: Ipv4Addr::new(a[24], a[25], a[26], a[27]),
+            }),
+        });
+    }
     if eth[12..14] != [0x08, 0x00] {
         return None;
     }
@@ -560,10 +597,6 @@ fn parse_fast(bytes: &[u8]) -> Option<Frame> {
         }
         _ => return None,
     };
-    let mut dst = [0u8; 6];
-    let mut src = [0u8; 6];
-    dst.copy_from_slice(&eth[0..6]);
-    src.copy_from_slice(&eth[6..12]);
     Some(Frame {
         dst,
         src,
@@ -742,7 +775,7 @@ mod tests {
         /// each kind with random bytes changed, cut short or extended.
         #[test]
         fn fast_parse_agrees_with_etherparse(
-            kind in 0usize..6,
+            kind in 0usize..8,
             data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
             opts in 0usize..3,
             edits in proptest::collection::vec((0usize..120, proptest::prelude::any::<u8>()), 0..4),
@@ -755,9 +788,14 @@ mod tests {
                 2 => L4::Icmp(Icmp { typ: 3, code: 3, rest: [1, 2, 3, 4], data: data.clone() }),
                 3 => L4::Tcp(Tcp { sport: 40000, dport: 80, seq: 1, ack: 5, flags: TcpFlags { syn: true, ack: true, ..Default::default() }, window: 64240, options: vec![1; opts * 4], payload: data.clone() }),
                 4 => L4::Udp(Udp { sport: 5000, dport: 53, payload: data.clone() }),
-                _ => L4::Other { proto: 47, payload: data.clone() },
+                5 => L4::Other { proto: 47, payload: data.clone() },
+                _ => L4::Icmp(Icmp::echo(true, 1, 1, vec![])),
             };
-            let mut b = emit(&ip(l4));
+            let mut b = if kind >= 6 {
+                emit_general(&arp_frame(kind == 6, &data))
+            } else {
+                emit(&ip(l4))
+            };
             for (at, v) in edits {
                 if let Some(x) = b.get_mut(at) {
                     *x = v;
@@ -778,7 +816,7 @@ mod tests {
         /// The fast emitter writes exactly the bytes etherparse's builder writes.
         #[test]
         fn fast_emit_agrees_with_etherparse(
-            kind in 0usize..3,
+            kind in 0usize..5,
             data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..100),
             src in proptest::prelude::any::<u32>(),
             dst in proptest::prelude::any::<u32>(),
@@ -790,18 +828,38 @@ mod tests {
             ports in proptest::prelude::any::<(u16, u16)>(),
         ) {
             let l4 = match kind {
-                0 => L4::Icmp(Icmp { typ: ICMP_ECHO_REQUEST, code, rest, data }),
-                1 => L4::Icmp(Icmp { typ: ICMP_ECHO_REPLY, code, rest, data }),
-                _ => L4::Udp(Udp { sport: ports.0, dport: ports.1, payload: data }),
+                0 => L4::Icmp(Icmp { typ: ICMP_ECHO_REQUEST, code, rest, data: data.clone() }),
+                1 => L4::Icmp(Icmp { typ: ICMP_ECHO_REPLY, code, rest, data: data.clone() }),
+                _ => L4::Udp(Udp { sport: ports.0, dport: ports.1, payload: data.clone() }),
             };
-            let f = Frame {
-                dst: [2, 0, 0, 0, 0, 2],
-                src: [2, 0, 0, 0, 0, 1],
-                body: Body::Ipv4(Ipv4 { src: Ipv4Addr::from(src), dst: Ipv4Addr::from(dst), ttl, id, tos, l4 }),
+            let f = if kind >= 3 {
+                arp_frame(kind == 3, &data)
+            } else {
+                Frame {
+                    dst: [2, 0, 0, 0, 0, 2],
+                    src: [2, 0, 0, 0, 0, 1],
+                    body: Body::Ipv4(Ipv4 { src: Ipv4Addr::from(src), dst: Ipv4Addr::from(dst), ttl, id, tos, l4 }),
+                }
             };
             let fast = emit_fast(&f);
             proptest::prop_assert!(fast.is_some());
             proptest::prop_assert_eq!(fast.unwrap(), emit_general(&f));
+        }
+    }
+
+    /// An ARP request or reply whose addresses come from `seed` bytes.
+    fn arp_frame(request: bool, seed: &[u8]) -> Frame {
+        let b = |i: usize| seed.get(i).copied().unwrap_or(i as u8);
+        Frame {
+            dst: [0xff; 6],
+            src: [2, b(0), b(1), b(2), b(3), b(4)],
+            body: Body::Arp(Arp {
+                request,
+                sha: [2, b(0), b(1), b(2), b(3), b(4)],
+                spa: Ipv4Addr::new(b(5), b(6), b(7), b(8)),
+                tha: [b(9), b(10), b(11), b(12), b(13), b(14)],
+                tpa: Ipv4Addr::new(b(15), b(16), b(17), b(18)),
+            }),
         }
     }
 
@@ -851,6 +909,11 @@ mod tests {
         ] {
             let b = emit(&ip(l4));
             assert_eq!(parse_fast(&b), Some(parse_general(&b).unwrap()));
+        }
+        for request in [true, false] {
+            let b = emit_general(&arp_frame(request, &[7; 20]));
+            assert_eq!(parse_fast(&b), Some(parse_general(&b).unwrap()));
+            assert_eq!(emit_fast(&arp_frame(request, &[7; 20])), Some(b));
         }
     }
 

@@ -53,6 +53,8 @@ pub enum Errno {
     Acces,
     /// ENOSPC: a resource limit of the simulator was reached.
     Limit,
+    /// ELOOP: "Too many levels of symbolic links" (a bridge enslaved to a bridge).
+    Loop,
 }
 
 impl Errno {
@@ -70,6 +72,7 @@ impl Errno {
             Errno::HostUnreach => "No route to host",
             Errno::Acces => "Permission denied",
             Errno::Limit => "No space left on device",
+            Errno::Loop => "Too many levels of symbolic links",
         }
     }
 }
@@ -85,6 +88,12 @@ pub struct Limits {
     pub max_frames: u64,
     /// Maximum virtual time since the start, in seconds (`--max-time`).
     pub max_time_s: u64,
+    /// Maximum depth of commands running commands (`ip netns exec NS ip netns exec ...`,
+    /// `--max-nesting`).
+    pub max_nesting: usize,
+    /// Maximum number of iptables rules in one namespace, all tables together
+    /// (`--max-rules`).
+    pub max_rules: usize,
 }
 
 impl Default for Limits {
@@ -95,6 +104,8 @@ impl Default for Limits {
             max_devices: 4_000_000,
             max_frames: 1_000_000,
             max_time_s: 315_360_000,
+            max_nesting: 200,
+            max_rules: 1_000_000,
         }
     }
 }
@@ -801,15 +812,19 @@ impl World {
 
     /// `ip link set DEV master BR` (`br_add_if`).
     pub fn set_master(&mut self, port: DeviceId, br: DeviceId) -> Result<(), Errno> {
+        // The kernel's order of checks (do_set_master, br_add_if): the master must be in
+        // the port's namespace (its ifindex is looked up there), be a bridge, and the port
+        // must be neither a bridge (ELOOP) nor loopback.
+        if self.devices[port].netns != self.devices[br].netns {
+            return Err(Errno::Inval);
+        }
         if !matches!(self.devices[br].kind, DeviceKind::Bridge(_)) {
             return Err(Errno::OpNotSupp);
         }
-        if port == br
-            || matches!(
-                self.devices[port].kind,
-                DeviceKind::Loopback | DeviceKind::Bridge(_)
-            )
-        {
+        if matches!(self.devices[port].kind, DeviceKind::Bridge(_)) {
+            return Err(Errno::Loop);
+        }
+        if port == br || matches!(self.devices[port].kind, DeviceKind::Loopback) {
             return Err(Errno::Inval);
         }
         if self.devices[port].master == Some(br) {

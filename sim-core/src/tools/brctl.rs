@@ -198,7 +198,14 @@ fn addif(sim: &mut Sim, ns: NetnsId, br: &str, ifs: &[&str]) -> Output {
             );
         }
         let pd = sim.world.dev(port);
-        if port == brd || matches!(pd.kind, DeviceKind::Loopback | DeviceKind::Bridge(_)) {
+        if matches!(pd.kind, DeviceKind::Bridge(_)) {
+            // bridge-utils checks this itself, before asking the kernel.
+            return Output::error(
+                format!("device {ifn} is a bridge device itself; can't add a bridge device to a bridge device.\n"),
+                1,
+            );
+        }
+        if port == brd || matches!(pd.kind, DeviceKind::Loopback) {
             return Output::error(
                 format!("can't add {ifn} to bridge {br}: Invalid argument\n"),
                 1,

@@ -310,6 +310,7 @@ fn execute(sim: &mut Sim, p: &Plan) -> Result<(), Output> {
             None => (c.as_str(), false),
         };
         let argv: Vec<String> = split_words(line);
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
         let o = sim.exec(init, &argv, background);
         if o.status != 0 && !p.tolerant.contains(c) {
             return Err(Output::error(
@@ -983,7 +984,12 @@ fn start(sim: &mut Sim, idx: usize, dry: bool) -> Output {
             }
         }
         NetMode::Bridge(net) => {
-            let ni = find_network(sim, net).expect("bridge network exists");
+            let Some(ni) = find_network(sim, net) else {
+                return Output::error(
+                    format!("Error response from daemon: network {net} not found\n"),
+                    1,
+                );
+            };
             let n = sim.docker.networks[ni].clone();
             let subnet = n.subnet.expect("bridge subnet");
             let gw = n.gateway.expect("bridge gateway");
@@ -1231,6 +1237,14 @@ fn cmd_start(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
                 out.status = 1;
                 continue;
             }
+            if let NetMode::Bridge(net) = &sim.docker.containers[i].mode {
+                if find_network(sim, net).is_none() {
+                    // The network was removed while the container was stopped.
+                    out.err(format!("Error response from daemon: network {net} not found\nError: failed to start containers: {a}\n"));
+                    out.status = 1;
+                    continue;
+                }
+            }
             let r = start(sim, i, dry);
             if r.status != 0 {
                 out.extend(r);
@@ -1373,6 +1387,7 @@ fn cmd_exec(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         };
         return Output::text(format!("{line}{}\n", if detach { " &" } else { "" }));
     }
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let o = sim.exec(ns, &argv, detach);
     if detach {
         return Output::ok();

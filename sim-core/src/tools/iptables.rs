@@ -101,8 +101,99 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
     run_nf(nf, args)
 }
 
+/// Short options of iptables 1.8.9 (`IPT_OPTSTRING`): which take a required argument and
+/// which an optional one (attached only).
+const SHORT_REQUIRED: &str = "ACDEIMNPcdijopstgmR";
+const SHORT_OPTIONAL: &str = "FLSWXZhw";
+const SHORT_NONE: &str = "V46bfnvx";
+
+/// Long options that take no argument (the rest take one).
+const LONG_NO_ARG: &[&str] = &[
+    "--numeric", "--verbose", "--exact", "--line-numbers", "--version", "--help", "--syn",
+    "--random", "--random-fully", "--persistent", "--clamp-mss-to-pmtu", "--log-uid",
+    "--log-tcp-sequence", "--log-tcp-options", "--log-ip-options", "--log-macdecode",
+    "--fragment", "--ipv4", "--ipv6", "--rcheck", "--update", "--remove", "--set", "--rttl",
+    "--notrack", "--checksum-fill", "--save-mark", "--restore-mark", "--physdev-is-in",
+    "--physdev-is-out", "--physdev-is-bridged", "--src-type", "--limit-iface-in",
+    "--limit-iface-out", "--uid-owner", "--wait", "--noflush", "--counters", "--test",
+];
+
+/// Options whose value iptables 1.8.9 reads as `argv[optind-1]` (to allow `! value`): given
+/// attached (`-ptcp`, `--source=1.2.3.4`), their value is the whole word, which then fails
+/// as a protocol, host, interface or chain name, exactly as the real tool does.
+const WHOLE_WORD_SHORT: &str = "psdioj";
+const WHOLE_WORD_LONG: &[&str] = &[
+    "protocol", "source", "src", "destination", "dst", "in-interface", "out-interface", "jump",
+];
+
+/// Rewrite the arguments as getopt reads them: combined flags (`-nvL`), attached values
+/// (`-LINPUT`, `-tnat`) and `--option=value` become separate words.
+pub fn getopt_expand(args: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(args.len());
+    let mut value_next = false;
+    for a in args {
+        if value_next {
+            value_next = false;
+            out.push(a.to_string());
+            continue;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            match long.split_once('=') {
+                Some((name, v)) if !name.is_empty() => {
+                    out.push(format!("--{name}"));
+                    let whole = WHOLE_WORD_LONG.iter().any(|l| l.starts_with(name));
+                    out.push(if whole { a.to_string() } else { v.to_string() });
+                }
+                _ => {
+                    value_next = !long.is_empty() && !LONG_NO_ARG.contains(a);
+                    out.push(a.to_string());
+                }
+            }
+            continue;
+        }
+        let Some(body) = a.strip_prefix('-') else {
+            out.push(a.to_string());
+            continue;
+        };
+        let known = |c: char| {
+            SHORT_REQUIRED.contains(c) || SHORT_OPTIONAL.contains(c) || SHORT_NONE.contains(c)
+        };
+        let first = body.chars().next();
+        if body.chars().count() < 2 || !first.is_some_and(known) {
+            value_next = first.is_some_and(|c| SHORT_REQUIRED.contains(c)) && body.len() == 1;
+            out.push(a.to_string());
+            continue;
+        }
+        let mut rest = body;
+        let start = out.len();
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            if !known(c) {
+                // Not a getopt cluster after all: iptables names the whole word.
+                out.truncate(start);
+                out.push(a.to_string());
+                break;
+            }
+            out.push(format!("-{c}"));
+            if SHORT_REQUIRED.contains(c) || SHORT_OPTIONAL.contains(c) {
+                if !rest.is_empty() {
+                    let whole = WHOLE_WORD_SHORT.contains(c);
+                    out.push(if whole { a.to_string() } else { rest.to_string() });
+                } else {
+                    value_next = SHORT_REQUIRED.contains(c);
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// `iptables` on one namespace's netfilter state.
 pub fn run_nf(nf: &mut Netfilter, args: &[&str]) -> Output {
+    let expanded = getopt_expand(args);
+    let args: Vec<&str> = expanded.iter().map(String::as_str).collect();
+    let args = args.as_slice();
     let mut cmds: Vec<Cmd> = Vec::new();
     let mut chain: Option<String> = None;
     let mut extra: Vec<String> = Vec::new();
@@ -183,6 +274,33 @@ pub fn run_nf(nf: &mut Netfilter, args: &[&str]) -> Output {
             "-h" | "--help" => return Output::text(format!("{PROG}\n\nUsage: iptables -[ACD] chain rule-specification [options]\n       iptables -I chain [rulenum] rule-specification [options]\n       iptables -R chain rulenum rule-specification [options]\n")),
             "-V" | "--version" => return Output::text(format!("{PROG}\n")),
             "-w" | "--wait" => {}
+            "-c" | "--set-counters" => {
+                // `-c PKTS,BYTES` or `-c PKTS BYTES` (xshared.c).
+                let Some(v) = args.get(i + 1) else {
+                    return usage_err(&format!("option \"{a}\" requires an argument"));
+                };
+                i += 2;
+                let (pc, bc) = match v.split_once(',') {
+                    Some((p, b)) => (p.to_string(), b.to_string()),
+                    None => match args.get(i) {
+                        Some(b) if !b.starts_with('-') => {
+                            i += 1;
+                            (v.to_string(), b.to_string())
+                        }
+                        _ => return usage_err("-c requires packet and byte counter"),
+                    },
+                };
+                let Ok(pc) = pc.parse::<u64>() else {
+                    return usage_err("-c packet counter not numeric");
+                };
+                let Ok(bc) = bc.parse::<u64>() else {
+                    return usage_err("-c byte counter not numeric");
+                };
+                rp.p.rule.pkts = pc;
+                rp.p.rule.bytes = bc;
+                has_rule_opts = true;
+                continue;
+            }
             _ => match rp.option(args, i, inv) {
                 Ok(Step::Took(n)) => {
                     has_rule_opts = true;

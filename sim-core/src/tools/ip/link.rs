@@ -367,6 +367,25 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             _ => {}
         }
     }
+    // iproute2 resolves `master` to an ifindex here, in the namespace the command runs in;
+    // the kernel then applies the attributes in do_setlink's order (namespace first, master
+    // late) and looks the ifindex up in the device's namespace at that point.
+    let master = ops
+        .iter()
+        .rev()
+        .find(|(op, _)| *op == "master")
+        .and_then(|(_, v)| sim.world.dev_by_name(ns, v.unwrap_or("")));
+    let rank = |op: &str| match op {
+        "netns" => 0,
+        "address" => 1,
+        "mtu" => 2,
+        "name" => 3,
+        "up" | "down" => 4,
+        "master" | "nomaster" => 5,
+        _ => 6,
+    };
+    let mut ops = ops;
+    ops.sort_by_key(|(op, _)| rank(op));
     for (op, v) in ops {
         let v = v.unwrap_or("");
         let r: Result<(), Errno> = match op {
@@ -399,16 +418,19 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
                 }
                 sim.world.set_mtu(d, mtu)
             }
-            "master" => {
-                let br = sim.world.dev_by_name(ns, v).expect("checked");
-                sim.world.set_master(d, br)
-            }
+            "master" => match master {
+                Some(br) if sim.world.device_exists(br) => sim.world.set_master(d, br),
+                _ => Err(Errno::Inval),
+            },
             _ => Ok(()),
         };
         if let Err(e) = r {
             return match (op, e) {
                 ("netns", Errno::Inval) => {
                     Output::error("Error: The interface netns is immutable.\n", 2)
+                }
+                ("master", Errno::Loop) => {
+                    Output::error("Error: Can not enslave a bridge to a bridge.\n", 2)
                 }
                 _ => rtnl_err(e),
             };

@@ -142,20 +142,31 @@ fn valid_name(n: &str) -> bool {
 }
 
 fn exec(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
-    let Some(name) = rest.first() else {
-        return Output::error("No netns name specified\n", 1);
-    };
-    let Some(ns) = sim.world.netns_by_name(name) else {
-        return Output::error(
-            format!("Cannot open network namespace \"{name}\": No such file or directory\n"),
-            255,
-        );
-    };
-    if rest.len() < 2 {
-        return Output::error("No command specified\n", 1);
+    // `ip netns exec A ip netns exec B ...` replaces one process with the next: the levels
+    // are peeled here one after another (linear in the line's length, no recursion).
+    let mut rest = rest;
+    let mut ns;
+    loop {
+        let Some(name) = rest.first() else {
+            return Output::error("No netns name specified\n", 1);
+        };
+        let Some(found) = sim.world.netns_by_name(name) else {
+            return Output::error(
+                format!("Cannot open network namespace \"{name}\": No such file or directory\n"),
+                255,
+            );
+        };
+        ns = found;
+        if rest.len() < 2 {
+            return Output::error("No command specified\n", 1);
+        }
+        match rest.get(1..5) {
+            Some(["ip", "netns", "exec", _]) => rest = &rest[4..],
+            _ => break,
+        }
     }
-    let argv: Vec<String> = rest[1..].iter().map(|s| s.to_string()).collect();
-    let out = sim.exec(ns, &argv, ctx.background);
+    let argv = &rest[1..];
+    let out = sim.exec(ns, argv, ctx.background);
     if out.status == 127 && out.combined().starts_with("bash: line 1:") {
         return Output::error(
             format!(
@@ -173,7 +184,7 @@ fn exec_all(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
     if rest.is_empty() {
         return Output::error("No command specified\n", 1);
     }
-    let argv: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+    let argv = rest;
     let all: Vec<(String, crate::model::NetnsId)> = sim
         .world
         .named_netns()
@@ -182,7 +193,7 @@ fn exec_all(sim: &mut Sim, ctx: Ctx, rest: &[&str]) -> Output {
     let mut out = Output::ok();
     for (name, ns) in all {
         out.out(format!("\nnetns: {name}\n"));
-        let o = sim.exec(ns, &argv, ctx.background);
+        let o = sim.exec(ns, argv, ctx.background);
         if o.status != 0 {
             out.status = o.status;
         }

@@ -1,81 +1,20 @@
 //! Text filters used after a pipe: grep, head, tail, wc -l, sort.
 
+mod grep;
+
 use crate::shell::Output;
 
 /// Run a filter over its standard input.
-pub fn run(argv: &[String], input: &str) -> Output {
-    let args: Vec<&str> = argv[1..].iter().map(|s| s.as_str()).collect();
-    match argv[0].as_str() {
-        "grep" => grep(&args, input),
+pub fn run<S: AsRef<str>>(argv: &[S], input: &str) -> Output {
+    let args: Vec<&str> = argv[1..].iter().map(|s| s.as_ref()).collect();
+    match argv[0].as_ref() {
+        "grep" => grep::run(&args, input),
         "head" => head_tail(&args, input, true),
         "tail" => head_tail(&args, input, false),
         "wc" => wc(&args, input),
         "sort" => sort(&args, input),
         other => Output::error(format!("netsim: `{other}` after a pipe is not supported (grep, head, tail, wc, sort are)\n"), 127),
     }
-}
-
-fn grep(args: &[&str], input: &str) -> Output {
-    let mut invert = false;
-    let mut icase = false;
-    let mut count = false;
-    let mut word = false;
-    let mut only = false;
-    let mut pattern: Option<String> = None;
-    for a in args {
-        if pattern.is_none() && a.starts_with('-') && a.len() > 1 {
-            for c in a[1..].chars() {
-                match c {
-                    'v' => invert = true,
-                    'i' => icase = true,
-                    'E' => {}
-                    'c' => count = true,
-                    'w' => word = true,
-                    'o' => only = true,
-                    _ => return crate::tools::unsupported("grep", &format!("option `-{c}`")),
-                }
-            }
-        } else if pattern.is_none() {
-            pattern = Some(a.to_string());
-        } else {
-            return crate::tools::unsupported("grep", "a file argument after a pipe");
-        }
-    }
-    let Some(p) = pattern else {
-        return Output::error(
-            "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
-            2,
-        );
-    };
-    let mut p = p;
-    if word {
-        p = format!(r"\b(?:{p})\b");
-    }
-    let re = match regex::RegexBuilder::new(&p).case_insensitive(icase).build() {
-        Ok(r) => r,
-        Err(_) => return Output::error("grep: Unmatched ( or \\(\n", 2),
-    };
-    let mut out = String::new();
-    let mut n = 0;
-    for l in input.lines() {
-        let m = re.is_match(l);
-        if m != invert {
-            n += 1;
-            if only && !invert {
-                for mm in re.find_iter(l) {
-                    out.push_str(mm.as_str());
-                    out.push('\n');
-                }
-            } else {
-                out.push_str(l);
-                out.push('\n');
-            }
-        }
-    }
-    if count {
-        out = format!("{n}\n");
-    }
-    Output::text(out).with_status(if n > 0 { 0 } else { 1 })
 }
 
 fn head_tail(args: &[&str], input: &str, head: bool) -> Output {
