@@ -14,7 +14,7 @@ use sim_core::{Sim, SimConfig};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
-    let limits = Limits { max_netns: 16, max_devices: 64, max_frames: 5_000, max_time_s: 86_400 };
+    let limits = Limits { max_netns: 16, max_devices: 64, max_frames: 5_000, max_time_s: 86_400, ..Limits::default() };
     let mut s = Sim::new(SimConfig { seed: 3, limits, trace: false });
     if mode & 1 == 1 {
         for l in TOPOLOGY {

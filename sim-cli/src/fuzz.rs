@@ -70,6 +70,10 @@ pub struct FuzzOpts {
     /// Virtual seconds (a day).
     #[arg(long, default_value_t = 86_400)]
     max_time: u64,
+    #[arg(long, default_value_t = 200)]
+    max_nesting: usize,
+    #[arg(long, default_value_t = 100_000)]
+    max_rules: usize,
     /// Sessions per worker process.
     #[arg(long, default_value_t = 500)]
     chunk: u64,
@@ -93,6 +97,8 @@ impl FuzzOpts {
                 max_devices: self.max_devices,
                 max_frames: self.max_frames,
                 max_time_s: self.max_time,
+                max_nesting: self.max_nesting,
+                max_rules: self.max_rules,
             },
             trace: false,
         }
@@ -111,6 +117,8 @@ impl FuzzOpts {
             ("--max-devices", self.max_devices as u64),
             ("--max-frames", self.max_frames),
             ("--max-time", self.max_time),
+            ("--max-nesting", self.max_nesting as u64),
+            ("--max-rules", self.max_rules as u64),
         ] {
             a.push(k.to_string());
             a.push(v.to_string());
@@ -730,6 +738,8 @@ mod tests {
             max_devices: 256,
             max_frames: 20_000,
             max_time: 86_400,
+            max_nesting: 200,
+            max_rules: 100_000,
             chunk: 500,
             show: None,
             worker: None,
