@@ -12,24 +12,9 @@ use std::process::Command;
 /// to be empty.
 const KNOWN: &[Known] = &[
     Known {
-        kind: "over-memory",
-        line_contains: &["ip netns exec"],
-        issue: "issue 12 (reported): `ip netns exec a ip netns exec a ...` nested N times uses quadratic memory",
-    },
-    Known {
         kind: "hang",
         line_contains: &["iptables-restore"],
         issue: "issue 12 (reported): iptables-restore of N rules is quadratic",
-    },
-    Known {
-        kind: "panic",
-        line_contains: &["ip link set", "name", "master"],
-        issue: "issue 12 (reported): `ip link set dev br0 name br1 master br0` panics",
-    },
-    Known {
-        kind: "panic",
-        line_contains: &["docker start"],
-        issue: "issue 12 (reported): docker start after its network was removed panics",
     },
     Known {
         kind: "hang",
