@@ -473,7 +473,7 @@ fn locate_crash(o: &FuzzOpts, k: u64) -> (usize, String) {
         .lines()
         .filter_map(|l| l.strip_prefix("L "))
         .filter_map(|l| l.split(' ').nth(1)?.parse().ok())
-        .last()
+        .next_back()
         .unwrap_or(0);
     let err = String::from_utf8_lossy(&out.stderr);
     let why = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();

@@ -458,7 +458,7 @@ impl Gen {
     }
 
     fn pick_str(&mut self, xs: &[&'static str]) -> &'static str {
-        *self.pick(xs)
+        xs.choose(&mut self.rng).copied().expect("a non-empty list")
     }
 
     fn chance(&mut self, p: f64) -> bool {
