@@ -38,5 +38,5 @@ PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.
 1 packets transmitted, 1 received, 0% packet loss, time 0ms
 rtt min/avg/max/mdev = 0.160/0.160/0.160/0.000 ms
 $ conntrack -L -p icmp
-icmp     1 29 src=10.0.0.1 dst=10.0.0.2 type=8 code=0 id=37436 src=10.0.0.2 dst=10.0.0.254 type=0 code=0 id=37436 mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
+icmp     1 29 src=10.0.0.1 dst=10.0.0.2 type=8 code=0 id=37436 src=10.0.0.2 dst=10.0.0.254 type=0 code=0 id=37436 mark=0 use=1

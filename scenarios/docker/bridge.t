@@ -61,10 +61,10 @@ PING 192.0.2.2 (192.0.2.2) 56(84) bytes of data.
 1 packets transmitted, 1 received, 0% packet loss, time 0ms
 rtt min/avg/max/mdev = 0.160/0.160/0.160/0.000 ms
 $ conntrack -L
+conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 icmp     1 29 src=172.17.0.3 dst=172.17.0.2 type=8 code=0 id=58976 src=172.17.0.2 dst=172.17.0.3 type=0 code=0 id=58976 mark=0 use=1
 icmp     1 29 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=41530 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=41530 mark=0 use=1
 icmp     1 29 src=172.17.0.3 dst=192.0.2.2 type=8 code=0 id=7688 src=192.0.2.2 dst=192.0.2.1 type=0 code=0 id=7688 mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 $ iptables -t nat -S
 -P PREROUTING ACCEPT
 -P INPUT ACCEPT

@@ -134,18 +134,18 @@ PING 172.17.0.1 (172.17.0.1) 56(84) bytes of data.
 1 packets transmitted, 1 received, 0% packet loss, time 0ms
 rtt min/avg/max/mdev = 0.040/0.040/0.040/0.000 ms
 $ conntrack -L -p icmp
+conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 icmp     1 29 src=172.17.0.1 dst=172.17.0.2 type=8 code=0 id=34940 src=172.17.0.2 dst=172.17.0.1 type=0 code=0 id=34940 mark=0 use=1
 icmp     1 29 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=24740 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=24740 mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 $ iptables -t nat -D DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
 $ iptables -D DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT
 $ iptables -t raw -D PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP
 $ conntrack -D -s 172.17.0.2
+conntrack v1.4.7 (conntrack-tools): 1 flow entries have been deleted.
 icmp     1 29 src=172.17.0.2 dst=172.17.0.1 type=8 code=0 id=24740 src=172.17.0.1 dst=172.17.0.2 type=0 code=0 id=24740 mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 1 flow entries have been deleted.
 $ conntrack -D -r 172.17.0.2
-icmp     1 29 src=172.17.0.1 dst=172.17.0.2 type=8 code=0 id=34940 src=172.17.0.2 dst=172.17.0.1 type=0 code=0 id=34940 mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 1 flow entries have been deleted.
+icmp     1 29 src=172.17.0.1 dst=172.17.0.2 type=8 code=0 id=34940 src=172.17.0.2 dst=172.17.0.1 type=0 code=0 id=34940 mark=0 use=1
 $ ip link delete veth433bf5a
 $ ip netns delete f47093377f88
 $ ip link show master docker0

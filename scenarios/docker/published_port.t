@@ -26,8 +26,8 @@ Chain DOCKER (2 references)
     0     0 RETURN     0    --  docker0 *       0.0.0.0/0            0.0.0.0/0           
     1    60 DNAT       6    --  !docker0 *       0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 to:172.17.0.2:80
 $ conntrack -L -p tcp
-tcp      6 119 TIME_WAIT src=192.0.2.2 dst=192.0.2.1 sport=32768 dport=8080 src=172.17.0.2 dst=192.0.2.2 sport=80 dport=32768 [ASSURED] mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
+tcp      6 119 TIME_WAIT src=192.0.2.2 dst=192.0.2.1 sport=32768 dport=8080 src=172.17.0.2 dst=192.0.2.2 sport=80 dport=32768 [ASSURED] mark=0 use=1
 $ docker run -d --name h --network host nginx
 373a763d3a945990cca3c6b31ec0d12767b5653e8aefeca4d844a00ddcb53313
 $ nc -z -v -w 1 192.0.2.1 80

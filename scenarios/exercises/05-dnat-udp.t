@@ -23,8 +23,8 @@ $ ip netns exec ns1 iptables -t nat -A PREROUTING -i veth1 -p udp --dport 5353 -
 $ ip netns exec ns0 nc -z -v -u -w 1 10.0.1.1 5353
 Connection to 10.0.1.1 5353 port [udp/mdns] succeeded!
 $ ip netns exec ns1 conntrack -L -p udp
-udp      17 29 src=10.0.1.2 dst=10.0.1.1 sport=32768 dport=5353 [UNREPLIED] src=10.0.2.2 dst=10.0.1.2 sport=53 dport=32768 mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
+udp      17 29 src=10.0.1.2 dst=10.0.1.1 sport=32768 dport=5353 [UNREPLIED] src=10.0.2.2 dst=10.0.1.2 sport=53 dport=32768 mark=0 use=1
 $ ip netns exec ns1 iptables -t nat -L PREROUTING -n -v
 Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
  pkts bytes target     prot opt in     out     source               destination         

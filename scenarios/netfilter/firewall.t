@@ -106,6 +106,6 @@ Chain ICMP (1 references)
  pkts bytes target     prot opt in     out     source               destination         
     0     0 RETURN     1    --  *      *       10.0.1.3             0.0.0.0/0            icmptype 8
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 icmp     1 28 src=10.0.1.2 dst=10.0.1.1 type=8 code=0 id=18041 src=10.0.1.1 dst=10.0.1.2 type=0 code=0 id=18041 mark=0 use=1
 tcp      6 118 TIME_WAIT src=10.0.1.2 dst=10.0.1.1 sport=32768 dport=22 src=10.0.1.1 dst=10.0.1.2 sport=22 dport=32768 [ASSURED] mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.

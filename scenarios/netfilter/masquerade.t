@@ -42,13 +42,13 @@ nc: connect to 10.0.2.2 port 8081 (tcp) failed: Connection refused
 $ ip netns exec ns0 nc -z -v -u -w 1 10.0.2.2 9999
 [1]
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 icmp     1 29 src=10.0.1.2 dst=10.0.2.2 type=8 code=0 id=18041 src=10.0.2.2 dst=10.0.2.1 type=0 code=0 id=18041 mark=0 use=1
 tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.1 sport=8080 dport=32768 [ASSURED] mark=0 use=1
 udp      17 29 src=10.0.1.2 dst=10.0.2.2 sport=32770 dport=9999 [UNREPLIED] src=10.0.2.2 dst=10.0.2.1 sport=9999 dport=32770 mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 $ ip netns exec ns1 conntrack -L -p tcp
-tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.1 sport=8080 dport=32768 [ASSURED] mark=0 use=1
 conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.
+tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.1 sport=8080 dport=32768 [ASSURED] mark=0 use=1
 $ ip netns exec ns1 iptables -t nat -L -n -v
 Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
  pkts bytes target     prot opt in     out     source               destination         

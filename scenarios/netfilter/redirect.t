@@ -29,10 +29,10 @@ Connection to 127.0.0.1 8081 port [tcp/tproxy] succeeded!
 $ ip netns exec ns1 nc -z -v -w 1 10.0.2.1 8081
 Connection to 10.0.2.1 8081 port [tcp/tproxy] succeeded!
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.1.1 sport=32768 dport=8080 src=10.0.1.1 dst=10.0.1.2 sport=80 dport=32768 [ASSURED] mark=0 use=1
 tcp      6 119 TIME_WAIT src=127.0.0.1 dst=127.0.0.1 sport=32768 dport=8081 src=127.0.0.1 dst=127.0.0.1 sport=80 dport=32768 [ASSURED] mark=0 use=1
 tcp      6 119 TIME_WAIT src=10.0.2.1 dst=10.0.2.1 sport=32769 dport=8081 src=127.0.0.1 dst=10.0.2.1 sport=80 dport=32769 [ASSURED] mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown.
 $ ip netns exec ns1 iptables -t nat -L -n -v
 Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
  pkts bytes target     prot opt in     out     source               destination         

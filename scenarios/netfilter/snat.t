@@ -33,13 +33,13 @@ rtt min/avg/max/mdev = 0.160/0.160/0.160/0.000 ms
 $ ip netns exec ns0 nc -z -v -w 1 10.0.2.2 8080
 Connection to 10.0.2.2 8080 port [tcp/http-alt] succeeded!
 $ ip netns exec ns1 conntrack -L
+conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 icmp     1 29 src=10.0.1.2 dst=10.0.2.2 type=8 code=0 id=18041 src=10.0.2.2 dst=10.0.2.100 type=0 code=0 id=18041 mark=0 use=1
 tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.100 sport=8080 dport=32768 [ASSURED] mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 $ ip netns exec ns1 conntrack -L --src-nat
+conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 icmp     1 29 src=10.0.1.2 dst=10.0.2.2 type=8 code=0 id=18041 src=10.0.2.2 dst=10.0.2.100 type=0 code=0 id=18041 mark=0 use=1
 tcp      6 119 TIME_WAIT src=10.0.1.2 dst=10.0.2.2 sport=32768 dport=8080 src=10.0.2.2 dst=10.0.2.100 sport=8080 dport=32768 [ASSURED] mark=0 use=1
-conntrack v1.4.7 (conntrack-tools): 2 flow entries have been shown.
 $ ip netns exec ns1 iptables -t nat -L POSTROUTING -n -v
 Chain POSTROUTING (policy ACCEPT 0 packets, 0 bytes)
  pkts bytes target     prot opt in     out     source               destination         

@@ -51,7 +51,7 @@ impl KernelBackend {
 /// The driver script run as PID 1 of the sandbox.
 fn driver(commands: &[String]) -> String {
     let mut s = String::from(
-        "set +e\nexec 2>&1\nmkdir -p /run/netns\nmount -t tmpfs netsim /run/netns || exit 90\nmount -t sysfs sysfs /sys || exit 91\nip link set lo up\n",
+        "set +e\nexport NETSIM_ST=0\nexec 2>&1\nmkdir -p /run/netns\nmount -t tmpfs netsim /run/netns || exit 90\nmount -t sysfs sysfs /sys || exit 91\nip link set lo up\n",
     );
     // Files a scenario writes (`> rules.v4`) go to a fresh scratch directory, removed at
     // the end (the sandbox's /tmp is the host's).
@@ -62,13 +62,19 @@ fn driver(commands: &[String]) -> String {
             Some(b) if !b.ends_with('&') => (b.trim_end().to_string(), true),
             _ => (trimmed.to_string(), false),
         };
-        // Each command runs in its own `bash -c`, as the simulator's messages assume.
+        // Each command runs in its own `bash -c`, as the simulator's messages assume; one
+        // that reads `$?` first sets it to the previous command's status, as a shell would.
+        let body = if body.contains("$?") {
+            format!("(exit $NETSIM_ST); {body}")
+        } else {
+            body
+        };
         let quoted = format!("'{}'", body.replace('\'', "'\\''"));
         if bg {
             s.push_str(&format!("bash -c {quoted} </dev/null >/dev/null 2>&1 &\nsleep 0.3\nprintf '{MARK} 0 {i}\\n'\n"));
         } else {
             s.push_str(&format!(
-                "bash -c {quoted} </dev/null 2>&1\nprintf '\\n{MARK} %d {i}\\n' $?\n"
+                "bash -c {quoted} </dev/null 2>&1\nexport NETSIM_ST=$?\nprintf '\\n{MARK} %d {i}\\n' $NETSIM_ST\n"
             ));
         }
     }

@@ -116,6 +116,10 @@ pub struct Sim {
     pub stdin: Option<String>,
     /// The driver's pacer for long-running commands (see [`Sim::set_pacer`]).
     pacer: PacerSlot,
+    /// The status of the last command line (`$?`).
+    last_status: i32,
+    /// Whether standard output is a terminal (see [`Sim::set_terminal`]).
+    terminal: bool,
     /// How many commands are running commands now (`ip netns exec`, `docker`), against
     /// `Limits::max_nesting`.
     depth: usize,
@@ -187,8 +191,9 @@ enum Tok {
     Other(String),
 }
 
-/// Split a command line the way bash does for the subset the simulator supports.
-fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
+/// Split a command line the way bash does for the subset the simulator supports. `$?`
+/// expands to `last_status`.
+fn tokenize(line: &str, last_status: i32) -> Result<Vec<Tok>, String> {
     let mut toks = Vec::new();
     let mut cur = String::new();
     let mut has_word = false;
@@ -220,6 +225,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                                 return Err("unexpected EOF while looking for matching `\"'".into())
                             }
                         },
+                        Some('$') if chars.peek() == Some(&'?') => {
+                            chars.next();
+                            cur.push_str(&last_status.to_string());
+                        }
+                        Some('$') if !chars.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '{' | '(' | '_' | '$' | '!' | '#' | '@' | '*' | '-')) => cur.push('$'),
                         Some('$') | Some('`') => return Err("$".into()),
                         Some(ch) => cur.push(ch),
                         None => return Err("unexpected EOF while looking for matching `\"'".into()),
@@ -231,6 +241,11 @@ fn tokenize(line: &str) -> Result<Vec<Tok>, String> {
                 if let Some(ch) = chars.next() {
                     cur.push(ch);
                 }
+            }
+            '$' if chars.peek() == Some(&'?') => {
+                chars.next();
+                has_word = true;
+                cur.push_str(&last_status.to_string());
             }
             ' ' | '\t' => {
                 if has_word {
@@ -342,6 +357,8 @@ impl Sim {
             files: Default::default(),
             stdin: None,
             pacer: PacerSlot::default(),
+            last_status: 0,
+            terminal: false,
             depth: 0,
         }
     }
@@ -383,13 +400,14 @@ impl Sim {
         let out = self.run_line_inner(line);
         // Deferred kernel work that follows every command (linkwatch).
         self.world.linkwatch_run();
+        self.last_status = out.status;
         out
     }
 
     fn run_line_inner(&mut self, line: &str) -> Output {
         self.trace.begin_command(line);
         self.engine.begin_command();
-        let toks = match tokenize(line) {
+        let toks = match tokenize(line, self.last_status) {
             Ok(t) => t,
             Err(e) if e == "$" => {
                 return Output::error(
@@ -520,15 +538,23 @@ impl Sim {
             // A background job's output is not part of the transcript; bash prints nothing.
             return Output::ok();
         }
+        // A refusal anywhere in the pipeline is the pipeline's status: what was not modelled
+        // must not pass for a success (bash itself would give the last command's status).
+        let mut refused = out.status == 127;
         for filter in stages {
             let input = out.stdout();
-            let mut next = tools::filters::run(&filter, &input);
+            let next = tools::filters::run(&filter, &input);
+            refused |= next.status == 127;
             // stderr of earlier stages still reaches the terminal, before the filter's output.
             let mut merged = Output::default();
             merged.err(out.stderr());
-            merged.extend(std::mem::take(&mut next));
-            merged.status = next.status;
+            let status = next.status;
+            merged.extend(next);
+            merged.status = status;
             out = merged;
+        }
+        if refused {
+            out.status = 127;
         }
         if drop_out || drop_err {
             out.chunks
@@ -547,6 +573,12 @@ impl Sim {
         out
     }
 
+    /// Tell the simulator whether standard output is a terminal (`netsim shell`) or not
+    /// (transcripts, the default). It decides how tools' stdout is buffered against stderr.
+    pub fn set_terminal(&mut self, terminal: bool) {
+        self.terminal = terminal;
+    }
+
     /// Run an argument vector in a namespace.
     pub fn exec(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
         let max = self.world.limits.max_nesting;
@@ -559,7 +591,11 @@ impl Sim {
         self.depth += 1;
         let out = self.exec_inner(ns, argv, background);
         self.depth -= 1;
-        out
+        if !self.terminal && FULLY_BUFFERED.contains(&argv[0]) {
+            stdio_order(out)
+        } else {
+            out
+        }
     }
 
     fn exec_inner(&mut self, ns: NetnsId, argv: &[&str], background: bool) -> Output {
@@ -577,15 +613,54 @@ impl Sim {
             ),
             "true" => Output::ok(),
             "false" => Output::ok().with_status(1),
-            "echo" => Output::text(format!("{}\n", args.join(" "))),
+            "echo" => tools::misc::echo(args),
             "cat" => self.cat(&args),
             "grep" | "head" | "tail" | "wc" | "sort" => tools::filters::run(argv, ""),
             name => match tools::external(name) {
                 Some(run) => run(self, ctx, &args),
+                None if tools::NOT_MODELLED.contains(&name) => tools::not_modelled(name),
                 None => Output::error(format!("bash: line 1: {name}: command not found\n"), 127),
             },
         }
     }
+}
+
+/// Tools whose stdout is fully buffered by the C library when it is not a terminal (they
+/// never flush it themselves), so that what they print on stderr, which is unbuffered,
+/// comes first in a transcript. Checked on the kernel: `conntrack -L` prints its summary
+/// (stderr) before its entries; `sysctl` and `ping` flush line by line and are not here.
+const FULLY_BUFFERED: &[&str] = &["conntrack"];
+
+/// glibc's buffer for a pipe (`st_blksize`).
+const PIPE_BUFFER: usize = 4096;
+
+/// The order in which a fully buffered tool's output reaches a pipe: stderr at once, stdout
+/// in blocks of [`PIPE_BUFFER`] bytes as the buffer fills, and the rest at exit.
+fn stdio_order(out: Output) -> Output {
+    let mut o = Output {
+        chunks: Vec::with_capacity(out.chunks.len()),
+        status: out.status,
+    };
+    let mut pending = String::new();
+    for (is_err, text) in out.chunks {
+        if is_err {
+            o.chunks.push((true, text));
+            continue;
+        }
+        pending.push_str(&text);
+        while pending.len() >= PIPE_BUFFER {
+            let mut cut = PIPE_BUFFER;
+            while !pending.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let rest = pending.split_off(cut);
+            o.chunks.push((false, std::mem::replace(&mut pending, rest)));
+        }
+    }
+    if !pending.is_empty() {
+        o.chunks.push((false, pending));
+    }
+    o
 }
 
 impl Sim {
@@ -626,19 +701,23 @@ impl Sim {
 mod tests {
     use super::*;
 
+    fn tokenize_for_test(line: &str) -> Result<Vec<Tok>, String> {
+        tokenize(line, 0)
+    }
+
     #[test]
     fn tokenizer_handles_quotes_pipes_and_comments() {
-        let t = tokenize("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
+        let t = tokenize_for_test("ip netns exec ns0 ip link | grep 'a b'  # note").unwrap();
         assert_eq!(t.len(), 9);
         assert_eq!(t[6], Tok::Pipe);
         assert_eq!(t[8], Tok::Word("a b".into()));
         assert_eq!(
-            tokenize("a&").unwrap(),
+            tokenize_for_test("a&").unwrap(),
             vec![Tok::Word("a".into()), Tok::Amp]
         );
-        assert!(tokenize("echo 'x").is_err());
+        assert!(tokenize_for_test("echo 'x").is_err());
         assert_eq!(
-            tokenize("ping x >/dev/null 2>&1").unwrap()[2..],
+            tokenize_for_test("ping x >/dev/null 2>&1").unwrap()[2..],
             [
                 Tok::Redir(1, "/dev/null".into()),
                 Tok::Redir(2, "&1".into())
@@ -686,5 +765,115 @@ mod tests {
         let o = sim.run_line("ip link; ip addr");
         assert_eq!(o.status, 127);
         assert!(o.combined().contains("`;`"));
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn sim_with(f: impl FnOnce(&mut Limits)) -> Sim {
+        let mut cfg = SimConfig::default();
+        f(&mut cfg.limits);
+        Sim::new(cfg)
+    }
+
+    #[test]
+    fn nesting_is_linear_and_bounded() {
+        let mut sim = sim_with(|l| l.max_nesting = 50);
+        sim.run_line("ip netns add a");
+        // `ip netns exec` levels are peeled without recursion: any depth works.
+        let deep = format!("{}ip -br link show lo", "ip netns exec a ".repeat(20_000));
+        let o = sim.run_line(&deep);
+        assert_eq!(o.status, 0, "{}", o.combined());
+        // Other ways of nesting count against the limit, with its message and status 1.
+        let other = format!("{}ip link", "ip -n a netns exec a ".repeat(60));
+        let o = sim.run_line(&other);
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-nesting"), "{}", o.combined());
+    }
+
+    #[test]
+    fn rules_limit_leaves_the_rules_as_they_were() {
+        let mut sim = sim_with(|l| l.max_rules = 2);
+        for _ in 0..2 {
+            assert_eq!(sim.run_line("iptables -A INPUT -j ACCEPT").status, 0);
+        }
+        let o = sim.run_line("iptables -I INPUT -j DROP");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-rules"));
+        assert_eq!(sim.run_line("iptables -S INPUT").stdout().lines().count(), 3);
+    }
+
+    #[test]
+    fn ping_stops_at_the_time_limit_and_without_a_count() {
+        let mut sim = sim_with(|l| l.max_time_s = 1);
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping -c 5 127.0.0.1");
+        assert_eq!(o.status, 1);
+        assert!(o.combined().contains("--max-time"), "{}", o.combined());
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let o = sim.run_line("ping 127.0.0.1");
+        assert!(o.stdout().contains("4 packets transmitted, 4 received"), "{}", o.combined());
+        // With no carrier, no answer: still four probes, bounded.
+        sim.run_line("ip link add v0 type veth peer name v1");
+        sim.run_line("ip addr add 10.9.0.1/24 dev v0");
+        sim.run_line("ip link set v0 up");
+        let o = sim.run_line("ping 10.9.0.2");
+        assert!(o.stdout().contains("4 packets transmitted, 0 received"), "{}", o.combined());
+    }
+
+    #[test]
+    fn a_pacer_sees_every_step_and_can_interrupt() {
+        let mut sim = Sim::new(SimConfig::default());
+        sim.run_line("ip link set lo up");
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+        let s2 = seen.clone();
+        let mut steps = 0;
+        sim.set_pacer(Some(Box::new(move |p: Pace<'_>| {
+            s2.borrow_mut().push_str(&p.output.combined());
+            steps += 1;
+            if p.unbounded && p.now >= 9_500_000_000 {
+                Flow::Interrupt
+            } else {
+                Flow::Continue
+            }
+        })));
+        let o = sim.run_line("ping 127.0.0.1");
+        let streamed = seen.borrow().clone();
+        assert!(streamed.contains("icmp_seq=10 "), "{streamed}");
+        assert!(!streamed.contains("statistics"));
+        assert!(o.stdout().contains("--- 127.0.0.1 ping statistics ---"), "{}", o.combined());
+    }
+}
+
+#[cfg(test)]
+mod stdio_tests {
+    use super::*;
+
+    #[test]
+    fn fully_buffered_stdout_reaches_a_pipe_after_stderr_in_blocks() {
+        let mut o = Output::ok();
+        o.out("a\n");
+        o.err("e1\n");
+        o.out("x".repeat(5000));
+        o.err("e2\n");
+        let r = stdio_order(o);
+        let kinds: Vec<(bool, usize)> = r.chunks.iter().map(|(e, t)| (*e, t.len())).collect();
+        assert_eq!(kinds, vec![(true, 3), (false, 4096), (true, 3), (false, 906)]);
+    }
+
+    #[test]
+    fn conntrack_prints_its_summary_first_in_a_transcript_but_not_on_a_terminal() {
+        let mut sim = Sim::new(SimConfig::default());
+        let o = sim.run_line("conntrack -L");
+        assert!(o.chunks.first().is_some_and(|(e, _)| *e), "{o:?}");
+        sim.set_terminal(true);
+        sim.run_line("iptables -A INPUT -m state --state NEW -j ACCEPT");
+        sim.run_line("ip link set lo up");
+        sim.run_line("ping -c 1 127.0.0.1");
+        let o = sim.run_line("conntrack -L");
+        assert!(o.chunks.first().is_some_and(|(e, _)| !*e), "{o:?}");
     }
 }

@@ -169,7 +169,7 @@ impl Default for Netfilter {
             ct: Conntrack::default(),
             tracking: false,
             log: Vec::new(),
-            needs_addrs: true,
+            needs_addrs: false,
             cur: Current {
                 tuple: None,
                 conn: None,
@@ -191,6 +191,22 @@ impl Netfilter {
     }
 
     /// Re-derive `tracking` after rules changed (it never turns off, like a loaded module).
+    /// What one added rule changes: the chain indexes (rebuilt when next needed) and the
+    /// flags, which an addition can only set. The same result as [`Netfilter::rules_changed`]
+    /// (a property test compares them) without looking at every rule.
+    pub fn rule_added(&mut self, table: TableId, r: &rules::Rule) {
+        if let Some(t) = self.tables.iter_mut().find(|t| t.id == table) {
+            for c in &mut t.chains {
+                c.index.clear();
+            }
+        }
+        self.needs_addrs |= matches!(r.target, rules::Target::Redirect { .. })
+            || r.matches
+                .iter()
+                .any(|m| matches!(m, rules::Match::Addrtype { .. }));
+        self.tracking |= table == TableId::Nat || r.uses_conntrack();
+    }
+
     pub fn rules_changed(&mut self) {
         for c in self.tables.iter_mut().flat_map(|t| t.chains.iter_mut()) {
             c.index.clear();

@@ -97,8 +97,31 @@ fn cmd_of(a: &str) -> Option<Cmd> {
 
 /// Entry point of `iptables`.
 pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
+    let max = sim.world.limits.max_rules;
     let nf = &mut sim.world.ns_mut(ctx.ns).nf;
+    let adds = args.iter().any(|a| {
+        matches!(*a, "--append" | "--insert") || a.starts_with("-A") || a.starts_with("-I")
+    });
+    if adds && rule_count(nf) >= max {
+        return rules_limit(max);
+    }
     run_nf(nf, args)
+}
+
+/// How many rules a namespace holds, all tables together (cheap: chains' lengths).
+fn rule_count(nf: &Netfilter) -> usize {
+    nf.tables
+        .iter()
+        .flat_map(|t| t.chains.iter())
+        .map(|c| c.rules.len())
+        .sum()
+}
+
+fn rules_limit(max: usize) -> Output {
+    Output::error(
+        format!("netsim: limit of {max} iptables rules reached (raise it with --max-rules)\n"),
+        1,
+    )
 }
 
 /// Short options of iptables 1.8.9 (`IPT_OPTSTRING`): which take a required argument and
@@ -447,12 +470,20 @@ fn exec(
     p: &mut parse::Parsed,
 ) -> Output {
     let writes = !matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check | Cmd::Delete);
+    // An added rule only adds to what the rule set needs: no rescan of every rule (which
+    // made N appends, and iptables-restore of N rules, quadratic).
+    let added = matches!(cmd, Cmd::Append | Cmd::Insert).then(|| p.rule.clone());
     let out = exec_inner(nf, tid, cmd, chain, extra, fmt, p);
     if writes && out.status == 0 && !nf.registered[tid as usize] {
         nf.registered[tid as usize] = true;
         nf.table_order.push(tid);
     }
-    nf.rules_changed();
+    match (&added, out.status) {
+        (Some(r), 0) => nf.rule_added(tid, r),
+        (Some(_), _) => {}
+        (None, _) if matches!(cmd, Cmd::List | Cmd::ListRules | Cmd::Check) => {}
+        (None, _) => nf.rules_changed(),
+    }
     out
 }
 
@@ -912,6 +943,19 @@ pub fn run_restore(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         }
         None => stdin.unwrap_or_default(),
     };
+    let max = sim.world.limits.max_rules;
+    let existing = if flags.noflush {
+        rule_count(&sim.world.ns(ctx.ns).nf)
+    } else {
+        0
+    };
+    let added = text
+        .lines()
+        .filter(|l| l.starts_with("-A") || l.starts_with("-I"))
+        .count();
+    if existing + added > max {
+        return rules_limit(max);
+    }
     match restore(&mut sim.world.ns_mut(ctx.ns).nf, &text, flags) {
         Ok(()) => Output::ok(),
         Err(e) if e.starts_with("netsim:") => Output::error(format!("{e}\n"), 127),

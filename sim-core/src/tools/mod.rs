@@ -52,6 +52,28 @@ pub fn external(name: &str) -> Option<ToolFn> {
     }
 }
 
+/// Programs a Debian 12 host (or the tutorials' hosts) has that the simulator does not model:
+/// refused by name with status 127 wherever they are run (bare, after `ip netns exec`, in a
+/// pipeline), never mistaken for a missing program.
+pub const NOT_MODELLED: &[&str] = &[
+    "ifconfig", "route", "arp", "netstat", "ping6", "tcpdump", "traceroute", "tracepath",
+    "traceroute6", "curl", "wget", "nsenter", "unshare", "python3", "python", "busybox",
+    "ip6tables", "ip6tables-save", "ip6tables-restore", "iptables-legacy", "iptables-nft",
+    "nft", "ebtables", "arptables", "ipset", "arping", "mtr", "dig", "nslookup", "host",
+    "getent", "telnet", "socat", "ncat", "iperf", "iperf3", "tshark", "tc", "ss6", "kill",
+    "jobs", "wait", "ps", "ls", "readlink", "stat", "printf", "test", "[", "cd", "read",
+    "export", "env", "systemctl", "service", "modprobe", "lsmod", "bridge-utils", "dhclient",
+    "hostname", "nmcli", "resolvectl", "awk", "sed", "cut", "tr", "xargs", "tee", "watch",
+];
+
+/// The refusal of a program in [`NOT_MODELLED`].
+pub fn not_modelled(name: &str) -> Output {
+    Output::error(
+        format!("netsim: {name}: this program is not modelled by the simulator\n"),
+        127,
+    )
+}
+
 /// The message and status for an option or form the simulator does not model yet.
 pub fn unsupported(tool: &str, what: &str) -> Output {
     Output::error(

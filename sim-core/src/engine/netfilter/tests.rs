@@ -226,3 +226,30 @@ fn limit_and_log() {
     nf.hook(&ctx(Hook::LocalIn, 1_100_000_000), &mut p, &mut tr);
     assert_eq!(nf.log.len(), 3);
 }
+
+/// Adding rules one by one keeps the flags a full rescan (`rules_changed`) would compute.
+#[test]
+fn rule_added_agrees_with_a_full_rescan() {
+    let commands = [
+        "-A INPUT -p tcp --dport 22 -j ACCEPT",
+        "-A INPUT -m addrtype --dst-type LOCAL -j ACCEPT",
+        "-t nat -A PREROUTING -p tcp --dport 80 -j REDIRECT --to-ports 8080",
+        "-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT",
+        "-t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE",
+        "-D INPUT 1",
+        "-I INPUT -s 1.2.3.4 -j DROP",
+        "-F INPUT",
+        "-t nat -F",
+        "-A OUTPUT -m state --state NEW -j ACCEPT",
+    ];
+    for start in 0..commands.len() {
+        let mut nf = Netfilter::default();
+        for c in &commands[start..] {
+            let args: Vec<&str> = c.split_whitespace().collect();
+            let _ = run_nf(&mut nf, &args); // some fail (nothing to delete): fine
+            let (addrs, tracking) = (nf.needs_addrs, nf.tracking);
+            nf.rules_changed();
+            assert_eq!((addrs, tracking), (nf.needs_addrs, nf.tracking), "after {c}");
+        }
+    }
+}
