@@ -13,11 +13,6 @@ use std::process::Command;
 const KNOWN: &[Known] = &[
     Known {
         kind: "hang",
-        line_contains: &["iptables-restore"],
-        issue: "issue 12 (reported): iptables-restore of N rules is quadratic",
-    },
-    Known {
-        kind: "hang",
         line_contains: &["ping", "-i 0"],
         issue: "found by this fuzzer (fuzz/FINDINGS.md F1): `ping -w 1 -i 0 ADDR` to an unresolved \
                 neighbour sends one request per virtual nanosecond and spins",
