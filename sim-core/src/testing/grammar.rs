@@ -960,8 +960,18 @@ impl Gen {
                 if self.chance(0.3) {
                     v = vec!["iptables -A FORWARD -s 10.0.0.1 -j DROP".into(), "iptables-save > f".into()];
                 }
-                for _ in 0..k {
-                    v.push("cat f >> f".into());
+                // `cat f >> f` (GNU cat refuses: "input file is output file"), or the same
+                // doubling as real shells do it, through a second file.
+                let via_g = self.chance(0.5);
+                for i in 0..k {
+                    match (via_g, i % 2) {
+                        (false, _) => v.push("cat f >> f".into()),
+                        (true, 0) => v.push("cat f f > g".into()),
+                        (true, _) => v.push("cat g g > f".into()),
+                    }
+                }
+                if via_g && k % 2 == 1 {
+                    v.push("cat g > f".into());
                 }
                 let flags = self.pick(&["", "-n ", "--noflush ", "-c ", "-t "]).to_string();
                 v.push(format!("iptables-restore {flags}< f"));
