@@ -26,7 +26,20 @@ fn command() -> impl Strategy<Value = String> {
         (dev.clone(), 1u8..250).prop_map(|(d, x)| format!("ip addr add 10.0.0.{x}/24 dev {d}")),
         (ns.clone(), dev.clone(), 1u8..250)
             .prop_map(|(n, d, x)| format!("ip netns exec {n} ip addr add 10.0.0.{x}/24 dev {d}")),
-        (ns, 1u8..250).prop_map(|(n, x)| format!("ip netns exec {n} ping -c 1 -W 1 10.0.0.{x}")),
+        (ns.clone(), 1u8..250).prop_map(|(n, x)| format!("ip netns exec {n} ping -c 1 -W 1 10.0.0.{x}")),
+        // Several attributes in one command: the kernel applies them in its own order and
+        // the model must keep its invariants whatever fails half-way.
+        Just("ip link add br1 type bridge".to_string()),
+        (dev.clone(), ns.clone(), prop::sample::select(vec!["br0", "br1"]))
+            .prop_map(|(d, n, b)| format!("ip link set dev {d} netns {n} master {b}")),
+        (dev.clone(), dev.clone(), prop::sample::select(vec!["br0", "br1"]))
+            .prop_map(|(d, n, b)| format!("ip link set dev {d} name {n} master {b} up")),
+        (ns.clone(), dev.clone(), prop::sample::select(vec!["br0", "br1"]))
+            .prop_map(|(n, d, b)| format!("ip -n {n} link set {d} master {b}")),
+        (prop::sample::select(vec!["br0", "br1"]), ns)
+            .prop_map(|(b, n)| format!("ip link set {b} netns {n}")),
+        prop::sample::select(vec!["br0", "br1"])
+            .prop_map(|b| format!("brctl addif {b} br0 br1 veth0")),
     ]
 }
 
@@ -34,6 +47,7 @@ fn check_consistent(sim: &Sim) -> Result<(), TestCaseError> {
     let w = &sim.world;
     for ns in w.all_netns() {
         let mut names = std::collections::BTreeSet::new();
+        let mut ifindexes = std::collections::BTreeSet::new();
         for d in w.devices_of(ns) {
             let dev = w.dev(d);
             prop_assert_eq!(
@@ -68,7 +82,14 @@ fn check_consistent(sim: &Sim) -> Result<(), TestCaseError> {
                     "dangling master"
                 );
                 prop_assert_eq!(w.dev(m).netns, ns, "master in another namespace");
+                prop_assert!(!dev.is_bridge(), "bridge {} under a bridge", dev.name);
             }
+            prop_assert!(
+                ifindexes.insert(dev.ifindex),
+                "duplicate ifindex {} ({})",
+                dev.ifindex,
+                dev.name
+            );
         }
         prop_assert!(
             w.devices_of(ns).any(|d| w.dev(d).is_loopback()),
@@ -84,7 +105,7 @@ fn check_consistent(sim: &Sim) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
     #[test]
     fn model_stays_consistent(cmds in prop::collection::vec(command(), 1..40)) {

@@ -84,6 +84,33 @@ pub fn run(opts: &BenchOpts) -> ExitCode {
         }
     }
 
+    // The inputs that used to take quadratic time (one command each, timed alone).
+    {
+        use workloads::former_quadratic as fq;
+        for n in [50_000usize, 200_000] {
+            let (mut s, line) = fq::restore(n);
+            let start = Instant::now();
+            let o = s.run_line(&line);
+            let t = start.elapsed();
+            emit(
+                &mut rows,
+                format!("iptables-restore of {n} rules, netsim"),
+                if o.status == 0 { fmt_dur(t) } else { "failed".into() },
+            );
+        }
+        let t = fq::appends(10_000);
+        emit(&mut rows, "10000 × iptables -A, netsim".into(), fmt_dur(t));
+        let (mut s, line) = fq::nested_exec(100_000);
+        let start = Instant::now();
+        let o = s.run_line(&line);
+        let t = start.elapsed();
+        emit(
+            &mut rows,
+            "ip netns exec nested 100000 levels in one line, netsim".into(),
+            if o.status == 0 { fmt_dur(t) } else { "failed".into() },
+        );
+    }
+
     // Frames per second on one core.
     let mut streams: Vec<(String, Box<dyn Fn() -> workloads::Stream>)> =
         vec![("a veth pair (ping)".into(), Box::new(workloads::veth_pair))];

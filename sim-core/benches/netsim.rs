@@ -38,5 +38,23 @@ fn frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, build, frames);
+/// The inputs that used to take quadratic time: they must grow linearly.
+fn former_quadratic(c: &mut Criterion) {
+    use workloads::former_quadratic as fq;
+    let mut g = c.benchmark_group("former_quadratic");
+    g.sample_size(10);
+    for n in [10_000usize, 50_000] {
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("iptables_restore", n), &n, |b, &n| {
+            b.iter_batched(|| fq::restore(n), |(mut s, l)| s.run_line(&l), criterion::BatchSize::LargeInput)
+        });
+        g.bench_with_input(BenchmarkId::new("nested_netns_exec", n), &n, |b, &n| {
+            b.iter_batched(|| fq::nested_exec(n), |(mut s, l)| s.run_line(&l), criterion::BatchSize::LargeInput)
+        });
+    }
+    g.bench_function("iptables_append_10000", |b| b.iter(|| fq::appends(10_000)));
+    g.finish();
+}
+
+criterion_group!(benches, build, frames, former_quadratic);
 criterion_main!(benches);

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod model;
 pub mod normalize;
 pub mod scenario;
+pub mod session;
 pub mod shell;
 #[cfg(any(test, feature = "proptest"))]
 pub mod testing;

@@ -287,3 +287,55 @@ pub fn router(rules: usize) -> Stream {
         frames: vec![f],
     }
 }
+
+/// The inputs that used to cost quadratic time (issue: hardening). Each returns a fresh
+/// simulator and the command line to time, so the timing covers exactly one command.
+pub mod former_quadratic {
+    use super::*;
+
+    /// An `iptables-save` file with `n` filter rules, each different.
+    pub fn rules_text(n: usize) -> String {
+        let mut t = String::from("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n");
+        for i in 0..n {
+            t.push_str(&format!(
+                "-A INPUT -s 10.{}.{}.{}/32 -p tcp -m tcp --dport {} -j ACCEPT\n",
+                (i >> 16) & 255,
+                (i >> 8) & 255,
+                i & 255,
+                1 + i % 60_000
+            ));
+        }
+        t.push_str("COMMIT\n");
+        t
+    }
+
+    /// `iptables-restore < rules` of `n` rules.
+    pub fn restore(n: usize) -> (Sim, String) {
+        let mut s = sim();
+        s.files.insert("rules".into(), rules_text(n));
+        (s, "iptables-restore < rules".into())
+    }
+
+    /// `n` nested `ip netns exec a` around `ip link` (peeled without recursion).
+    pub fn nested_exec(n: usize) -> (Sim, String) {
+        let mut s = sim();
+        must(&mut s, "ip netns add a");
+        (s, format!("{}ip -br link show lo", "ip netns exec a ".repeat(n)))
+    }
+
+    /// A chain of `n` rules built with `iptables -A`, one command each; returns the time.
+    pub fn appends(n: usize) -> std::time::Duration {
+        let mut s = sim();
+        let start = std::time::Instant::now();
+        for i in 0..n {
+            let o = s.run_line(&format!(
+                "iptables -A INPUT -s 10.{}.{}.{}/32 -j ACCEPT",
+                (i >> 16) & 255,
+                (i >> 8) & 255,
+                i & 255
+            ));
+            assert_eq!(o.status, 0);
+        }
+        start.elapsed()
+    }
+}

@@ -271,7 +271,16 @@ impl Sysctls {
             .map_or(Kind::Int, |(_, _, k)| *k);
         let nums: Vec<&str> = value.split_whitespace().collect();
         let want = if kind == Kind::Pair { 2 } else { 1 };
-        nums.len() == want && nums.iter().all(|n| n.parse::<i64>().is_ok())
+        // Keys whose handler bounds the value (proc_dointvec_minmax).
+        let range = match key {
+            "net.ipv4.ip_default_ttl" => Some((1, 255)),
+            _ => None,
+        };
+        nums.len() == want
+            && nums.iter().all(|n| {
+                n.parse::<i64>()
+                    .is_ok_and(|v| range.is_none_or(|(lo, hi)| (lo..=hi).contains(&v)))
+            })
     }
 
     /// Set a namespace-wide or all/default key, with the kernel's side effects:

@@ -686,12 +686,6 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         Ok(o) => o,
         Err(e) => return e,
     };
-    if !o.detach {
-        return unsupported(
-            "docker",
-            "`docker run` without -d (the simulator cannot attach to a container)",
-        );
-    }
     let mut ports = Vec::new();
     for s in &o.publish {
         match parse_publish(s) {
@@ -833,6 +827,20 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         clean = false;
     }
     let shell = matches!(cmdline.as_str(), "sh" | "/bin/sh" | "bash" | "/bin/bash");
+    // In the foreground, `docker run` shows the process's output and returns its status
+    // when it exits. A process that never exits (a server, a listener) or a shell on a
+    // terminal would hold the transcript forever: those need -d.
+    if !o.detach {
+        if listen.is_some() {
+            return unsupported(
+                "docker",
+                &format!("`docker run` without -d of `{cmdline}`, which never exits (use -d)"),
+            );
+        }
+        if shell && o.tty {
+            return unsupported("docker", "an interactive container shell (`docker run -it ... sh`)");
+        }
+    }
     let id = hex_id(sim, 64);
     let now = sim.world.now;
     let mut c = Container {
@@ -875,7 +883,7 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
     }
     sim.docker.containers.push(c.clone());
     let idx = sim.docker.containers.len() - 1;
-    if !dry {
+    if !dry && o.detach {
         out.out(format!("{id}\n"));
     }
     // Starting: a published port that is taken fails the start; the container stays Created.
@@ -911,6 +919,37 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
         let _ = c;
         let r = stop_at(sim, idx, dry, 0, false);
         out.extend(r);
+    } else if !o.detach {
+        // The foreground process: the command in the container's network namespace.
+        let c = sim.docker.containers[idx].clone();
+        let ns = match (&c.mode, &c.netns) {
+            (NetMode::Host, _) => Some(sim.world.init_ns()),
+            (_, Some(n)) => sim.world.netns_by_name(n),
+            (_, None) => None,
+        };
+        let words: Vec<&str> = o.cmd.iter().map(String::as_str).collect();
+        let status = if dry {
+            let q: Vec<String> = words.iter().map(|w| quote(w)).collect();
+            let line = match &c.mode {
+                NetMode::Host => q.join(" "),
+                NetMode::Container(other) => format!("ip netns exec {} {}", &other[..12.min(other.len())], q.join(" ")),
+                _ => format!("ip netns exec {} {}", &c.id[..12], q.join(" ")),
+            };
+            out.out(format!("{line}\n"));
+            0
+        } else if let (Some(ns), false) = (ns, words.is_empty()) {
+            // The process starts once the kernel has brought the links up (linkwatch).
+            sim.world.linkwatch_run();
+            let r = sim.exec(ns, &words, false);
+            let st = r.status;
+            out.extend(r);
+            st
+        } else {
+            0
+        };
+        let r = stop_at(sim, idx, dry, status, false);
+        out.extend(r);
+        out.status = status;
     }
     out
 }

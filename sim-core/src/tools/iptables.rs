@@ -512,6 +512,9 @@ fn exec_inner(
             };
             if cmd == Cmd::Delete {
                 if let Some(n) = num {
+                    if t.chains[ci].rules.is_empty() {
+                        return Output::error("iptables: No chain/target/match by that name.\n", 1);
+                    }
                     if n > t.chains[ci].rules.len() {
                         return Output::error("iptables: Index of deletion too big.\n", 1);
                     }

@@ -25,6 +25,8 @@ struct Opts {
     broadcast: bool,
     iface: Option<String>,
     dest: String,
+    /// Warnings printed before anything else (garbage in a numeric argument).
+    warnings: String,
 }
 
 fn usage_error(msg: &str) -> Output {
@@ -42,6 +44,45 @@ fn parse_num(v: &str, max: u64) -> Result<u64, Output> {
     }
 }
 
+/// `-w`: like [`parse_num`] but 0 is allowed.
+fn parse_num0(v: &str, max: u64) -> Result<u64, Output> {
+    match v.parse::<i64>() {
+        Ok(n) if n >= 0 && (n as u64) <= max => Ok(n as u64),
+        Ok(_) => Err(Output::error(
+            format!("ping: invalid argument: '{v}': out of range: 0 <= value <= {max}\n"),
+            1,
+        )),
+        Err(_) => Err(Output::error(format!("ping: invalid argument: '{v}'\n"), 1)),
+    }
+}
+
+/// A time in seconds as iputils reads it with strtod: the longest numeric prefix (0 when
+/// there is none), a warning for trailing garbage, negative values as 0.
+fn lenient_secs(v: &str) -> (Nanos, Option<String>) {
+    let t = v.trim_start();
+    let mut end = 0;
+    let mut best = None;
+    for (i, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        if i > 0 {
+            if let Ok(x) = t[..i].parse::<f64>() {
+                if x.is_finite() {
+                    best = Some(x);
+                    end = i;
+                }
+            }
+        }
+        if i > 40 {
+            break;
+        }
+    }
+    let secs = best.unwrap_or(0.0).clamp(0.0, 2_147_483.0);
+    let warn = (end < t.len()).then(|| {
+        format!("ping: option argument contains garbage: {}\nping: this will become fatal error in the future\n", &t[end..])
+    });
+    ((secs * 1e9).round() as Nanos, warn)
+}
+
+#[allow(dead_code)]
 fn parse_secs(v: &str) -> Result<Nanos, Output> {
     match v.parse::<f64>() {
         Ok(s) if s >= 0.0 && s.is_finite() && s < 2_147_483.0 => Ok((s * 1e9).round() as Nanos),
@@ -64,6 +105,7 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
         broadcast: false,
         iface: None,
         dest: String::new(),
+        warnings: String::new(),
     };
     let mut dest = None;
     let mut i = 0;
@@ -94,19 +136,46 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
                 };
                 match (c, value) {
                     ('c', Some(v)) => o.count = Some(parse_num(&v, 9223372036854775807)?),
-                    ('i', Some(v)) => o.interval = parse_secs(&v)?,
-                    ('W', Some(v)) => o.timeout = Some(parse_secs(&v)?),
-                    ('w', Some(v)) => o.deadline = Some(parse_num(&v, 2147483647).map(|s| s * SEC)?),
+                    ('i', Some(v)) => {
+                        // iputils: strtod, garbage warned about (not yet fatal), a negative
+                        // interval is no wait at all.
+                        let (secs, warn) = lenient_secs(&v);
+                        if let Some(w) = warn {
+                            o.warnings.push_str(&w);
+                        }
+                        o.interval = secs;
+                    }
+                    ('W', Some(v)) => {
+                        let (secs, warn) = lenient_secs(&v);
+                        if v.trim().starts_with('-') {
+                            return Err(Output::error(format!("ping: bad linger time: {v}\n"), 2));
+                        }
+                        if let Some(w) = warn {
+                            o.warnings.push_str(&w);
+                        }
+                        o.timeout = Some(secs);
+                    }
+                    ('w', Some(v)) => {
+                        let secs = parse_num0(&v, 2147483647)?;
+                        // `-w 0`: no deadline.
+                        o.deadline = (secs > 0).then_some(secs * SEC);
+                    }
                     ('s', Some(v)) => {
-                        o.size = match v.parse::<usize>() {
-                            Ok(n) if n <= 65507 => n,
-                            _ => return Err(Output::error(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 65507\n"), 1)),
+                        o.size = match v.parse::<i64>() {
+                            Ok(n) if (0..=2147483647).contains(&n) => n as usize,
+                            Ok(_) => return Err(Output::error(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 2147483647\n"), 1)),
+                            Err(_) => return Err(Output::error(format!("ping: invalid argument: '{v}'\n"), 1)),
                         }
                     }
                     ('t', Some(v)) => {
-                        o.ttl = match v.parse::<u16>() {
+                        o.ttl = match v.parse::<i64>() {
+                            Ok(0) => {
+                                // setsockopt(IP_TTL, 0) is refused by the kernel.
+                                return Err(Output::error("ping: cannot set unicast time-to-live: Invalid argument\n", 2));
+                            }
                             Ok(n) if (1..=255).contains(&n) => n as u8,
-                            _ => return Err(Output::error(format!("ping: invalid argument: '{v}': out of range: 1 <= value <= 255\n"), 1)),
+                            Ok(_) => return Err(Output::error(format!("ping: invalid argument: '{v}': out of range: 0 <= value <= 255\n"), 1)),
+                            Err(_) => return Err(Output::error(format!("ping: invalid argument: '{v}'\n"), 1)),
                         }
                     }
                     ('I', Some(v)) => o.iface = Some(v),
@@ -143,7 +212,7 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
 
 /// Run `ping`.
 pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
-    let o = match parse(args) {
+    let mut o = match parse(args) {
         Ok(o) => o,
         Err(e) => return e,
     };
@@ -201,6 +270,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
             *p < 31 && ipnet::Ipv4Net::new(*a, *p).is_ok_and(|n| n.broadcast() == dst)
         });
     let mut out = Output::ok();
+    out.err(std::mem::take(&mut o.warnings));
     if is_bcast {
         if !o.broadcast {
             return Output::error("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n", 2);
@@ -355,11 +425,33 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 tos: 0,
                 l4: L4::Icmp(Icmp::echo(true, id, seq, data)),
             };
+            // Every probe counts against the command's frame budget, even one that waits for
+            // ARP and never becomes a frame (`ping -i 0 -w 1` to a silent address).
+            sim.engine.frames += 1;
+            if sim.engine.frames > sim.world.limits.max_frames {
+                sim.engine.overflow = Some(format!(
+                    "netsim: frame budget of {} frames for one command exceeded (ping -i {}); raise it with --max-frames\n",
+                    sim.world.limits.max_frames,
+                    fmt_secs(o.interval)
+                ));
+                out.err(sim.engine.overflow.clone().unwrap_or_default());
+                break;
+            }
             sim.world.now = sim.world.now.max(next_send);
             sent.push(sim.world.now);
             answered.push(false);
             last_send = sim.world.now;
-            let _ = engine::ip_output(sim, ns, pkt, oif);
+            if o.size + 28 > 65535 {
+                // sendmsg() fails with EMSGSIZE: no IPv4 packet is that long.
+                let mtu = sim.world.dev(route.dev).mtu.min(65535);
+                lines.push_str(&format!("ping: local error: message too long, mtu={mtu}\n"));
+                errors += 1;
+                if let Some(a) = answered.last_mut() {
+                    *a = true;
+                }
+            } else {
+                let _ = engine::ip_output(sim, ns, pkt, oif);
+            }
             next_send += o.interval.max(1);
         }
     }
@@ -453,12 +545,29 @@ fn icmp_error_text(i: &Icmp) -> String {
         (3, 1) => "Destination Host Unreachable".into(),
         (3, 2) => "Destination Protocol Unreachable".into(),
         (3, 3) => "Destination Port Unreachable".into(),
-        (3, 9) | (3, 10) | (3, 13) => "Packet filtered".into(),
+        (3, 4) => "Frag needed and DF set".into(),
+        (3, 5) => "Source Route Failed".into(),
+        (3, 6) => "Destination Net Unknown".into(),
+        (3, 7) => "Destination Host Unknown".into(),
+        (3, 8) => "Source Host Isolated".into(),
+        (3, 9) => "Destination Net Prohibited".into(),
+        (3, 10) => "Destination Host Prohibited".into(),
+        (3, 11) => "Destination Net Unreachable for Type of Service".into(),
+        (3, 12) => "Destination Host Unreachable for Type of Service".into(),
+        (3, 13) => "Packet filtered".into(),
+        (3, 14) => "Precedence Violation".into(),
+        (3, 15) => "Precedence Cutoff".into(),
         (3, c) => format!("Dest Unreachable, Bad Code: {c}"),
         (11, 0) => "Time to live exceeded".into(),
         (11, 1) => "Frag reassembly time exceeded".into(),
         (t, c) => format!("Bad ICMP type: {t} code {c}"),
     }
+}
+
+/// An interval in seconds, as a user typed it (`0`, `0.2`, `1`).
+fn fmt_secs(ns: Nanos) -> String {
+    let s = format!("{:.9}", ns as f64 / 1e9);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A round-trip time as iputils prints a reply's `time=`.

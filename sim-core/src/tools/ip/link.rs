@@ -337,6 +337,18 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
     for (op, v) in &ops {
         let v = v.unwrap_or("");
         match *op {
+            // iproute2 reads it as an int: a negative one reaches the kernel's minimum check.
+            "mtu" if v.parse::<i32>().is_ok_and(|m| m < 0) => {
+                return Output::error("Error: mtu less than device minimum.\n", 2)
+            }
+            "mtu" if v.parse::<u32>().is_ok_and(|m| m < 68)
+                && matches!(sim.world.dev(d).kind, crate::model::DeviceKind::Loopback) =>
+            {
+                return crate::tools::unsupported(
+                    "ip link set",
+                    "an mtu below 68 on lo (the kernel then drops the device's IPv4 configuration)",
+                )
+            }
             "mtu" if v.parse::<u32>().is_err() => {
                 return Output::error(
                     format!("Error: argument \"{v}\" is wrong: Invalid \"mtu\" value\n\n"),

@@ -331,11 +331,11 @@ fn parse_nat_range(s: &str, what: &str) -> PResult<NatRange> {
     let ports = match ports {
         None => None,
         Some(p) => {
-            let badp = || PErr(format!("Port \"{p}\" not valid\n"));
+            let badp = || PErr(format!("Port `{p}' not valid"));
             let (a, b) = p.split_once('-').unwrap_or((p, p));
             let a: u16 = a.parse().map_err(|_| badp())?;
             let b: u16 = b.parse().map_err(|_| badp())?;
-            if a == 0 || b < a {
+            if b < a {
                 return Err(badp());
             }
             Some((a, b))
@@ -1099,7 +1099,7 @@ impl RuleParser {
             ) => {
                 let a = arg(1)?;
                 let Some((v, m)) = parse_value_mask(a) else {
-                    return err(format!("Bad mark value \"{a}\""));
+                    return err("mark: bad integer value for option \"--mark\", or out of range.\n".to_string());
                 };
                 *value = v;
                 *mask = m;
