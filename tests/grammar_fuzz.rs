@@ -92,7 +92,7 @@ fn harness_reports_injected_faults_at_their_line() {
     // (injected fault, kind reported, which summary count is 1)
     for (fault, kind, idx) in [("panic", "panic", 1), ("abort", "panic", 1), ("spin", "hang", 2), ("hang", "hang", 2), ("mem", "over-memory", 3)] {
         let r = fuzz(
-            &["--lines", "600", "--seed", &seed.to_string(), "--kill-after-ms", "2500"],
+            &["--lines", "600", "--seed", &seed.to_string(), "--kill-after-ms", "3500"],
             Some(&format!("{fault}@{at}")),
         );
         assert_eq!(r.status, Some(1), "{fault}: exit status\n{}", r.stdout);
@@ -104,6 +104,12 @@ fn harness_reports_injected_faults_at_their_line() {
         assert_eq!(r.findings.len(), 1, "{fault}:\n{}", r.stdout);
         assert_eq!(r.findings[0].0, kind, "{fault}:\n{}", r.stdout);
         assert_eq!(r.findings[0].1, shown, "{fault}: the reported line is not the injected one\n{}", r.stdout);
+        // A finite hang is reported with its CPU time when it ends; an endless one is killed.
+        match fault {
+            "spin" => assert!(r.stdout.contains("ms of CPU (over 1000 ms)"), "{}", r.stdout),
+            "hang" => assert!(r.stdout.contains("; killed"), "{}", r.stdout),
+            _ => {}
+        }
     }
 }
 

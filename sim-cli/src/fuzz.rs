@@ -290,7 +290,7 @@ fn misbehave(kind: &str, tid: u32) {
                     x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
                 }
                 let used = thread_cpu_ms(tid).unwrap_or(0).saturating_sub(start);
-                if kind == "spin" && used > 1500 {
+                if kind == "spin" && used > 2000 {
                     return;
                 }
             }
