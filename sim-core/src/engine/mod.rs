@@ -5,7 +5,7 @@
 //! it records what happened in socket inboxes and counters, and the tools print from those.
 //! Frames travel between devices as bytes ([`crate::wire`]); everything else sees `Frame`.
 
-mod bridge;
+pub(crate) mod bridge;
 pub mod netfilter;
 pub mod sockets;
 pub mod trace;
