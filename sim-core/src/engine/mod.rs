@@ -157,6 +157,23 @@ pub fn neigh_refresh(w: &mut World, ns: NetnsId) {
     }
 }
 
+/// True once virtual time stands at `--max-time`: a command waiting for later events would
+/// wait for ever. Sets the command's overflow message (the limit and the option to raise it),
+/// which tools print and stop on, as they do for the frame budget.
+pub fn time_limit_reached(sim: &mut Sim) -> bool {
+    let limit = sim.world.limits.max_time_s.saturating_mul(1_000_000_000);
+    if sim.world.now < limit {
+        return false;
+    }
+    if sim.engine.overflow.is_none() {
+        sim.engine.overflow = Some(format!(
+            "netsim: virtual time limit of {} s reached (raise it with --max-time)\n",
+            sim.world.limits.max_time_s
+        ));
+    }
+    true
+}
+
 /// When the next queued event is due, if any.
 pub fn next_event_at(sim: &Sim) -> Option<Nanos> {
     sim.engine.queue.peek().map(|Reverse(ev)| ev.at)
