@@ -65,6 +65,9 @@ struct SimOpts {
     /// Maximum number of iptables rules in one namespace.
     #[arg(long)]
     max_rules: Option<usize>,
+    /// Maximum size of one in-memory file (`> FILE`), in bytes.
+    #[arg(long)]
+    max_file_bytes: Option<usize>,
 }
 
 impl SimOpts {
@@ -90,6 +93,9 @@ impl SimOpts {
         }
         if let Some(n) = self.max_rules {
             c.limits.max_rules = n;
+        }
+        if let Some(n) = self.max_file_bytes {
+            c.limits.max_file_bytes = n;
         }
         c
     }

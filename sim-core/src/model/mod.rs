@@ -94,6 +94,8 @@ pub struct Limits {
     /// Maximum number of iptables rules in one namespace, all tables together
     /// (`--max-rules`).
     pub max_rules: usize,
+    /// Maximum size of one of the scenario's in-memory files (`--max-file-bytes`).
+    pub max_file_bytes: usize,
 }
 
 impl Default for Limits {
@@ -106,6 +108,7 @@ impl Default for Limits {
             max_time_s: 315_360_000,
             max_nesting: 200,
             max_rules: 1_000_000,
+            max_file_bytes: 64 << 20,
         }
     }
 }

@@ -410,6 +410,9 @@ fn setageing(sim: &mut Sim, ns: NetnsId, name: &str, val: &str) -> Output {
     let Some(d) = sim.world.dev_by_name(ns, ifname(name)) else {
         return Output::error("set ageing time failed: No such device\n", 1);
     };
+    // The kernel's garbage collector has already deleted what expired under the old ageing
+    // time: a longer one must not bring those entries back.
+    crate::engine::bridge::fdb_cleanup(sim, d);
     match sim.world.dev_mut(d).bridge_mut() {
         Some(b) => {
             b.ageing_cs = cs.max(0) as u64;

@@ -425,10 +425,9 @@ pub fn run(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
                 tos: 0,
                 l4: L4::Icmp(Icmp::echo(true, id, seq, data)),
             };
-            // Every probe counts against the command's frame budget, even one that waits for
-            // ARP and never becomes a frame (`ping -i 0 -w 1` to a silent address).
-            sim.engine.frames += 1;
-            if sim.engine.frames > sim.world.limits.max_frames {
+            // Probes are bounded by the frame budget too, even those that wait for ARP and
+            // never become frames (`ping -i 0 -w 1` to a silent address).
+            if sent.len() as u64 >= sim.world.limits.max_frames {
                 sim.engine.overflow = Some(format!(
                     "netsim: frame budget of {} frames for one command exceeded (ping -i {}); raise it with --max-frames\n",
                     sim.world.limits.max_frames,

@@ -241,12 +241,21 @@ fn modify(sim: &mut Sim, ns: NetnsId, args: &[&str], mode: Mode) -> Output {
         metric,
         linkdown: false,
     };
+    // A connected (kernel) route is a route like any other to the FIB: adding one with the
+    // same prefix, table and metric is EEXIST too.
+    let derived = mode == Mode::Add
+        && sim
+            .world
+            .routes(ns, table)
+            .iter()
+            .any(|r| r.dst == dst && r.metric == metric && r.proto == Proto::Kernel);
     let routes = &mut sim.world.ns_mut(ns).routes;
     let existing = routes
         .iter()
         .position(|r| r.dst == dst && r.table == table && r.metric == metric);
     match (mode, existing) {
         (Mode::Add, Some(_)) => Output::error("RTNETLINK answers: File exists\n", 2),
+        (Mode::Add, None) if derived => Output::error("RTNETLINK answers: File exists\n", 2),
         (Mode::Replace, Some(p)) => {
             routes[p] = route;
             Output::ok()
