@@ -74,6 +74,9 @@ pub struct FuzzOpts {
     max_nesting: usize,
     #[arg(long, default_value_t = 100_000)]
     max_rules: usize,
+    /// Bytes in one of the scenario's files (16 MiB).
+    #[arg(long, default_value_t = 16 << 20)]
+    max_file_bytes: usize,
     /// Sessions per worker process.
     #[arg(long, default_value_t = 500)]
     chunk: u64,
@@ -99,6 +102,7 @@ impl FuzzOpts {
                 max_time_s: self.max_time,
                 max_nesting: self.max_nesting,
                 max_rules: self.max_rules,
+                max_file_bytes: self.max_file_bytes,
             },
             trace: false,
         }
@@ -119,6 +123,7 @@ impl FuzzOpts {
             ("--max-time", self.max_time),
             ("--max-nesting", self.max_nesting as u64),
             ("--max-rules", self.max_rules as u64),
+            ("--max-file-bytes", self.max_file_bytes as u64),
         ] {
             a.push(k.to_string());
             a.push(v.to_string());
@@ -740,6 +745,7 @@ mod tests {
             max_time: 86_400,
             max_nesting: 200,
             max_rules: 100_000,
+            max_file_bytes: 16 << 20,
             chunk: 500,
             show: None,
             worker: None,
