@@ -810,6 +810,28 @@ impl World {
         self.unindex_name(ns, id);
         self.devices[id].name = new.to_string();
         self.index_name(ns, id);
+        // Address labels follow the name (inetdev_changename): the first address gets the
+        // name itself, the others keep their `:suffix` or get `:N`, N counting addresses.
+        const IFNAMSIZ: usize = 16;
+        let mut named = 0;
+        for a in &mut self.devices[id].addrs {
+            let IfAddr::V4 { label, .. } = a else { continue };
+            let old = std::mem::replace(label, new.to_string());
+            named += 1;
+            if named == 1 {
+                continue;
+            }
+            let dot = match old.find(':') {
+                Some(i) => old[i..].to_string(),
+                None => format!(":{named}"),
+            };
+            if dot.len() + new.len() < IFNAMSIZ {
+                label.push_str(&dot);
+            } else {
+                label.truncate(IFNAMSIZ - dot.len() - 1);
+                label.push_str(&dot);
+            }
+        }
         Ok(())
     }
 
