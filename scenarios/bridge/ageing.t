@@ -75,3 +75,17 @@ $ bridge fdb show br br0
 02:00:00:00:00:02 dev veth2 master br0 permanent
 33:33:00:00:00:01 dev veth2 self permanent
 01:00:5e:00:00:01 dev veth2 self permanent
+$ ip netns exec ns1 ping -c 1 10.0.0.2 > /dev/null
+$ brctl showmacs br0
+port no	mac addr		is local?	ageing timer
+  1	02:00:00:00:00:01	yes		   0.00
+  2	02:00:00:00:00:02	yes		   0.00
+  1	36:c0:d8:ba:5f:a5	no		   0.00
+  2	7e:88:9b:8f:a4:60	no		   0.00
+$ brctl setageing br0 1
+$ sleep 2
+$ brctl setageing br0 300
+$ brctl showmacs br0
+port no	mac addr		is local?	ageing timer
+  1	02:00:00:00:00:01	yes		   0.00
+  2	02:00:00:00:00:02	yes		   0.00

@@ -48,3 +48,9 @@ v0@v1            DOWN           36:c0:d8:ba:5f:a5 <BROADCAST,MULTICAST,M-DOWN>
 $ ip -br link | grep -n -i V0
 2:v1@v0            DOWN           6e:3b:9a:a7:67:f7 <BROADCAST,MULTICAST,M-DOWN> 
 3:v0@v1            DOWN           36:c0:d8:ba:5f:a5 <BROADCAST,MULTICAST,M-DOWN> 
+$ cat f >> f
+cat: f: input file is output file
+[1]
+$ cat f f > g
+$ cat g > g
+$ cat g

@@ -5,6 +5,7 @@
 
 mod backend;
 mod bench;
+mod fuzz;
 mod graph;
 mod input;
 mod kernel;
@@ -67,6 +68,9 @@ struct SimOpts {
     /// Maximum number of iptables rules in one namespace.
     #[arg(long)]
     max_rules: Option<usize>,
+    /// Maximum size of one in-memory file (`> FILE`), in bytes.
+    #[arg(long)]
+    max_file_bytes: Option<usize>,
     #[command(flatten)]
     input: InputOpts,
 }
@@ -147,6 +151,9 @@ impl SimOpts {
         if let Some(n) = self.max_rules {
             c.limits.max_rules = n;
         }
+        if let Some(n) = self.max_file_bytes {
+            c.limits.max_file_bytes = n;
+        }
         c
     }
 }
@@ -215,6 +222,9 @@ enum Cmd {
     },
     /// Measure scale, speed and memory and print them as a table.
     Bench(bench::BenchOpts),
+    /// Run generated command lines (the tools' option tables, mutated) and report panics,
+    /// hangs (over 1 s of CPU per line) and memory over 1 GiB, with reproducers.
+    Fuzz(fuzz::FuzzOpts),
     /// The interactive teaching shell: a prompt per namespace, completion, `help`, `trace`, `save`.
     Shell {
         /// A scenario to run first.
@@ -291,6 +301,7 @@ fn main() -> ExitCode {
             kernel,
         } => diff(&files, verbose, &sim, &kernel),
         Cmd::Bench(opts) => bench::run(&opts),
+        Cmd::Fuzz(opts) => fuzz::run(&opts),
         Cmd::Shell { file, sim } => shell::run(file.as_deref(), sim.config(), &sim.input),
         Cmd::Graph {
             file,

@@ -4,6 +4,8 @@
 //! Architecture invariant: the shell knows command names, not what they do; each tool lives
 //! in `tools/` and sees a parsed argument vector and the namespace it runs in.
 
+use std::collections::BTreeMap;
+
 use crate::engine::trace::Trace;
 use crate::model::{Limits, Nanos, NetnsId, World};
 use crate::tools;
@@ -120,6 +122,8 @@ pub struct Sim {
     last_status: i32,
     /// Whether standard output is a terminal (see [`Sim::set_terminal`]).
     terminal: bool,
+    /// The file the running command's stdout goes to, if any (`cat f >> f` is refused).
+    out_file: Option<String>,
     /// How many commands are running commands now (`ip netns exec`, `docker`), against
     /// `Limits::max_nesting`.
     depth: usize,
@@ -359,6 +363,7 @@ impl Sim {
             pacer: PacerSlot::default(),
             last_status: 0,
             terminal: false,
+            out_file: None,
             depth: 0,
         }
     }
@@ -526,9 +531,15 @@ impl Sim {
         let ns = self.cwd_ns;
         let first = stages.remove(0);
         self.stdin = stdin;
+        self.out_file = if stages.is_empty() {
+            out_file.as_ref().map(|(k, _)| k.clone())
+        } else {
+            None
+        };
         let first: Vec<&str> = first.iter().map(String::as_str).collect();
         let mut out = self.exec(ns, &first, background);
         self.stdin = None;
+        self.out_file = None;
         if merge_err && !stages.is_empty() {
             // `cmd 2>&1 | filter`: stderr goes down the pipe too.
             let status = out.status;
@@ -561,8 +572,24 @@ impl Sim {
                 .retain(|(is_err, _)| if *is_err { !drop_err } else { !drop_out });
         }
         if out_file.is_some() || err_file.is_some() {
-            // Into the files, in the order the command printed.
+            // Into the files, in the order the command printed, within the size limit.
             let to = |is_err: bool| if is_err { &err_file } else { &out_file };
+            let max = self.world.limits.max_file_bytes;
+            let mut grown: BTreeMap<&str, usize> = BTreeMap::new();
+            for (is_err, text) in &out.chunks {
+                if let Some((k, _)) = to(*is_err) {
+                    *grown.entry(k.as_str()).or_default() += text.len();
+                }
+            }
+            let too_big = grown.iter().any(|(k, add)| {
+                self.files.get(*k).map_or(0, String::len).saturating_add(*add) > max
+            });
+            if too_big {
+                return Output::error(
+                    format!("netsim: file size limit of {max} bytes reached (raise it with --max-file-bytes)\n"),
+                    1,
+                );
+            }
             for (is_err, text) in &out.chunks {
                 if let Some((k, _)) = to(*is_err) {
                     self.files.entry(k.clone()).or_default().push_str(text);
@@ -686,6 +713,11 @@ impl Sim {
                 Err(e) => return Output::error(e, 127),
             };
             match self.files.get(&key) {
+                Some(t) if self.out_file.as_deref() == Some(key.as_str()) && !t.is_empty() => {
+                    // GNU cat will not read the file it is appending to.
+                    o.err(format!("cat: {a}: input file is output file\n"));
+                    o.status = 1;
+                }
                 Some(t) => o.out(t.clone()),
                 None => {
                     o.err(format!("cat: {a}: No such file or directory\n"));
@@ -875,5 +907,31 @@ mod stdio_tests {
         sim.run_line("ping -c 1 127.0.0.1");
         let o = sim.run_line("conntrack -L");
         assert!(o.chunks.first().is_some_and(|(e, _)| !*e), "{o:?}");
+    }
+}
+
+#[cfg(test)]
+mod file_limit_tests {
+    use super::*;
+
+    #[test]
+    fn files_have_a_size_limit_and_doubling_stops_there() {
+        let mut cfg = SimConfig::default();
+        cfg.limits.max_file_bytes = 1000;
+        let mut sim = Sim::new(cfg);
+        sim.run_line("echo 0123456789 > f");
+        let mut refused = Vec::new();
+        for _ in 0..10 {
+            for line in ["cat f f > g", "cat g g > f"] {
+                let o = sim.run_line(line);
+                if o.status != 0 {
+                    refused.push(o);
+                }
+            }
+        }
+        let first = refused.first().expect("the limit stops the doubling");
+        assert_eq!(first.status, 1);
+        assert!(first.combined().contains("--max-file-bytes"), "{}", first.combined());
+        assert!(sim.files.values().all(|f| f.len() <= 1000));
     }
 }

@@ -27,6 +27,8 @@
 use proptest::prelude::*;
 
 use crate::engine;
+
+pub mod grammar;
 use crate::model::{DeviceId, Nanos, NetnsId};
 use crate::shell::{Sim, SimConfig};
 use crate::wire::{self, Body, Frame, Mac};

@@ -5,7 +5,7 @@
 //! it records what happened in socket inboxes and counters, and the tools print from those.
 //! Frames travel between devices as bytes ([`crate::wire`]); everything else sees `Frame`.
 
-mod bridge;
+pub(crate) mod bridge;
 pub mod netfilter;
 pub mod sockets;
 pub mod trace;
@@ -155,6 +155,23 @@ pub fn neigh_refresh(w: &mut World, ns: NetnsId) {
             n.state = NudState::Stale;
         }
     }
+}
+
+/// True once virtual time stands at `--max-time`: a command waiting for later events would
+/// wait for ever. Sets the command's overflow message (the limit and the option to raise it),
+/// which tools print and stop on, as they do for the frame budget.
+pub fn time_limit_reached(sim: &mut Sim) -> bool {
+    let limit = sim.world.limits.max_time_s.saturating_mul(1_000_000_000);
+    if sim.world.now < limit {
+        return false;
+    }
+    if sim.engine.overflow.is_none() {
+        sim.engine.overflow = Some(format!(
+            "netsim: virtual time limit of {} s reached (raise it with --max-time)\n",
+            sim.world.limits.max_time_s
+        ));
+    }
+    true
 }
 
 /// When the next queued event is due, if any.

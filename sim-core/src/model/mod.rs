@@ -94,6 +94,8 @@ pub struct Limits {
     /// Maximum number of iptables rules in one namespace, all tables together
     /// (`--max-rules`).
     pub max_rules: usize,
+    /// Maximum size of one of the scenario's in-memory files (`--max-file-bytes`).
+    pub max_file_bytes: usize,
 }
 
 impl Default for Limits {
@@ -106,6 +108,7 @@ impl Default for Limits {
             max_time_s: 315_360_000,
             max_nesting: 200,
             max_rules: 1_000_000,
+            max_file_bytes: 64 << 20,
         }
     }
 }
@@ -807,6 +810,28 @@ impl World {
         self.unindex_name(ns, id);
         self.devices[id].name = new.to_string();
         self.index_name(ns, id);
+        // Address labels follow the name (inetdev_changename): the first address gets the
+        // name itself, the others keep their `:suffix` or get `:N`, N counting addresses.
+        const IFNAMSIZ: usize = 16;
+        let mut named = 0;
+        for a in &mut self.devices[id].addrs {
+            let IfAddr::V4 { label, .. } = a else { continue };
+            let old = std::mem::replace(label, new.to_string());
+            named += 1;
+            if named == 1 {
+                continue;
+            }
+            let dot = match old.find(':') {
+                Some(i) => old[i..].to_string(),
+                None => format!(":{named}"),
+            };
+            if dot.len() + new.len() < IFNAMSIZ {
+                label.push_str(&dot);
+            } else {
+                label.truncate(IFNAMSIZ - dot.len() - 1);
+                label.push_str(&dot);
+            }
+        }
         Ok(())
     }
 

@@ -422,7 +422,7 @@ fn tcp_probe(sim: &mut Sim, ns: NetnsId, dst: Ipv4Addr, port: u16, wait: Option<
     let result = loop {
         let now = sim.world.now;
         engine::run_until(sim, now.saturating_add(SLICE));
-        if sim.engine.overflow.is_some() {
+        if sim.engine.overflow.is_some() || engine::time_limit_reached(sim) {
             break Probe::Failed("Connection timed out");
         }
         match conn(sim, ns, local, remote) {

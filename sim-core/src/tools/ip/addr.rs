@@ -522,8 +522,18 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
         } else {
             let h = header(sim, ns, d, false, o);
             if o.family4 || o.family6 || to_filter.is_some() {
-                // Only the first line: no link/ether line under a family filter.
-                out.push_str(h.split_inclusive('\n').next().unwrap_or(""));
+                // Only the first line: no link/ether line under a family filter; a veth's
+                // ` link-netns NAME` then ends the first line.
+                let first = h.split_inclusive('\n').next().unwrap_or("");
+                let (_, suffix) = super::link::display_name(sim, ns, d);
+                match suffix {
+                    Some(sfx) if first.ends_with('\n') => {
+                        out.push_str(first.trim_end_matches('\n'));
+                        out.push_str(&sfx);
+                        out.push('\n');
+                    }
+                    _ => out.push_str(first),
+                }
             } else {
                 out.push_str(&h);
             }

@@ -13,7 +13,21 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
         return show(sim, ctx.ns, o, &[]);
     };
     let rest = &args[1..];
-    if matches(cmd, "add") || matches(cmd, "replace") || matches(cmd, "change") {
+    if matches(cmd, "change") && !matches(cmd, "add") {
+        // `change` needs the entry to exist (no NLM_F_CREATE).
+        if let Ok(a) = parse(sim, ctx.ns, rest) {
+            let exists = sim
+                .world
+                .ns(ctx.ns)
+                .neigh
+                .iter()
+                .any(|n| Some(n.ip) == a.ip && Some(n.dev) == a.dev);
+            if a.ip.is_some() && a.dev.is_some() && !exists {
+                return Output::error("RTNETLINK answers: No such file or directory\n", 2);
+            }
+        }
+        add(sim, ctx.ns, rest, true)
+    } else if matches(cmd, "add") || matches(cmd, "replace") {
         add(sim, ctx.ns, rest, *cmd != "add")
     } else if matches(cmd, "delete") {
         del(sim, ctx.ns, rest)
@@ -34,6 +48,8 @@ struct Args {
     dev: Option<crate::model::DeviceId>,
     mac: Option<[u8; 6]>,
     state: Option<NudState>,
+    /// `nud all` (show and flush only).
+    all: bool,
 }
 
 fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
@@ -42,6 +58,7 @@ fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
         dev: None,
         mac: None,
         state: None,
+        all: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -67,6 +84,11 @@ fn parse(sim: &Sim, ns: NetnsId, args: &[&str]) -> Result<Args, Output> {
             "nud" => {
                 i += 1;
                 let s = args.get(i).ok_or_else(incomplete)?;
+                if *s == "all" {
+                    r.all = true;
+                    i += 1;
+                    continue;
+                }
                 r.state = Some(match *s {
                     "permanent" => NudState::Permanent,
                     "reachable" => NudState::Reachable,
@@ -196,6 +218,15 @@ fn show(sim: &mut Sim, ns: NetnsId, o: Opts, args: &[&str]) -> Output {
     list.reverse(); // the kernel's hash dump lists the newest entry first in small tables
     for n in list {
         if a.dev.is_some_and(|d| d != n.dev) || a.ip.is_some_and(|i| i != n.ip) {
+            continue;
+        }
+        // iproute2's default state filter leaves NOARP entries out; `nud STATE` shows only
+        // that state, `nud all` everything.
+        let shown = match a.state {
+            Some(st) => st == n.state,
+            None => a.all || n.state != NudState::Noarp,
+        };
+        if !shown {
             continue;
         }
         let mut s = format!("{} ", n.ip);

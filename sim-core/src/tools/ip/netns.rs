@@ -11,7 +11,7 @@ pub fn run(sim: &mut Sim, ctx: Ctx, o: Opts, args: &[&str]) -> Output {
     let rest = &args[1..];
     match *cmd {
         c if matches(c, "list") || c == "show" || c == "lst" => list(sim, ctx),
-        "list-id" => list_id(sim, ctx),
+        "list-id" => list_id(sim, ctx, rest),
         "add" => {
             let Some(name) = rest.first() else {
                 return Output::error("No netns name specified\n", 1);
@@ -218,7 +218,31 @@ fn list(sim: &mut Sim, ctx: Ctx) -> Output {
     Output::text(out)
 }
 
-fn list_id(sim: &mut Sim, ctx: Ctx) -> Output {
+fn list_id(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
+    let mut only: Option<i32> = None;
+    let mut i = 0;
+    while i < args.len() {
+        let (key, v) = (args[i], args.get(i + 1));
+        let Some(v) = v else { return usage() };
+        let Ok(n) = v.parse::<u32>() else {
+            return Output::error(format!("Invalid \"{key}\" value {v}\n"), 1);
+        };
+        match key {
+            "target-nsid" => {
+                let known = sim.world.ns(ctx.ns).nsids.values().any(|id| *id as i64 == i64::from(n));
+                if !known {
+                    return Output::error(
+                        "Error: Invalid target network namespace id.\nDump terminated\n",
+                        1,
+                    );
+                }
+                return unsupported("ip netns list-id", "`target-nsid` (ids seen from another namespace)");
+            }
+            "nsid" => only = Some(n as i32),
+            _ => return usage(),
+        }
+        i += 2;
+    }
     let mut ids: Vec<(i32, crate::model::NetnsId)> = sim
         .world
         .ns(ctx.ns)
@@ -229,6 +253,9 @@ fn list_id(sim: &mut Sim, ctx: Ctx) -> Output {
     ids.sort();
     let mut out = String::new();
     for (id, peer) in ids {
+        if only.is_some_and(|o| o != id) {
+            continue;
+        }
         match sim.world.named_netns().find(|(_, n)| *n == peer) {
             Some((name, _)) => out.push_str(&format!("nsid {id} (iproute2 netns name: {name})\n")),
             None => out.push_str(&format!("nsid {id} \n")),
