@@ -27,7 +27,7 @@ impl Backend for SimBackend {
         Ok(commands
             .iter()
             .map(|c| {
-                let o = sim.run_line(c);
+                let o = crate::watchdog::timed(c, || sim.run_line(c));
                 Actual {
                     command: c.clone(),
                     output: o.combined(),

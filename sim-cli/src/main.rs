@@ -12,6 +12,7 @@ mod kernel;
 mod progress;
 mod shell;
 mod traced;
+mod watchdog;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -71,6 +72,10 @@ struct SimOpts {
     /// Maximum size of one in-memory file (`> FILE`), in bytes.
     #[arg(long)]
     max_file_bytes: Option<usize>,
+    /// Longest wall time one simulated command may take, in seconds (a last guard: the
+    /// simulator bounds its own work).
+    #[arg(long, value_name = "SECS", default_value_t = 60.0, value_parser = parse_secs)]
+    max_wall: f64,
     #[command(flatten)]
     input: InputOpts,
 }
@@ -129,6 +134,7 @@ fn parse_seed(s: &str) -> Result<u64, String> {
 
 impl SimOpts {
     fn config(&self) -> SimConfig {
+        watchdog::set_limit(self.max_wall);
         let mut c = SimConfig {
             seed: self.seed,
             ..Default::default()
@@ -362,7 +368,7 @@ impl Runner {
     fn step(&mut self, command: &str) -> Result<Actual, String> {
         match self {
             Runner::Sim(sim) => {
-                let o = sim.run_line(command);
+                let o = watchdog::timed(command, || sim.run_line(command));
                 Ok(Actual {
                     command: command.to_string(),
                     output: o.combined(),
@@ -496,7 +502,7 @@ fn check(files: &[PathBuf], bless: bool, seeds: Option<&str>, opts: &SimOpts) ->
         let mut actual = Vec::new();
         let mut this_failed = false;
         for (n, step) in sc.steps.iter().enumerate() {
-            let o = sim.run_line(&step.command);
+            let o = watchdog::timed(&step.command, || sim.run_line(&step.command));
             let a = Actual {
                 command: step.command.clone(),
                 output: o.combined(),

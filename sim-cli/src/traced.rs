@@ -46,7 +46,7 @@ pub fn run(file: Option<&Path>, opts: &SimOpts, topts: &TraceOpts) -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        let o = sim.run_line(&command);
+        let o = crate::watchdog::timed(&command, || sim.run_line(&command));
         let a = Actual {
             command,
             output: o.combined(),
@@ -96,7 +96,7 @@ pub fn explain_drop(file: &Path, opts: &SimOpts) -> ExitCode {
     });
     emit(&sc.preamble);
     for step in &sc.steps {
-        let o = sim.run_line(&step.command);
+        let o = crate::watchdog::timed(&step.command, || sim.run_line(&step.command));
         let a = Actual {
             command: step.command.clone(),
             output: o.combined(),

@@ -196,7 +196,7 @@ pub fn limit_err(sim: &Sim, what: &str) -> Output {
     };
     Output::error(
         format!("netsim: limit of {n} {what} reached (raise it with {opt})\n"),
-        2,
+        1,
     )
 }
 
