@@ -46,9 +46,19 @@ fn fuzz(args: &[&str], inject: Option<&str>) -> Run {
     let first = stdout.lines().next().unwrap_or("");
     let nums: Vec<u64> = first
         .split(", ")
-        .map(|p| p.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(u64::MAX))
+        .map(|p| {
+            p.split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(u64::MAX)
+        })
         .collect();
-    assert_eq!(nums.len(), 4, "no summary line in:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        nums.len(),
+        4,
+        "no summary line in:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut findings = Vec::new();
     let mut kind = None;
     for l in stdout.lines() {
@@ -88,11 +98,31 @@ fn harness_reports_injected_faults_at_their_line() {
     let want = line_at(seed, at);
     // As the report prints it: long lines are cut at 300 characters.
     let n = want.chars().count();
-    let shown = if n > 300 { format!("{}... ({n} characters)", want.chars().take(300).collect::<String>()) } else { want.clone() };
+    let shown = if n > 300 {
+        format!(
+            "{}... ({n} characters)",
+            want.chars().take(300).collect::<String>()
+        )
+    } else {
+        want.clone()
+    };
     // (injected fault, kind reported, which summary count is 1)
-    for (fault, kind, idx) in [("panic", "panic", 1), ("abort", "panic", 1), ("spin", "hang", 2), ("hang", "hang", 2), ("mem", "over-memory", 3)] {
+    for (fault, kind, idx) in [
+        ("panic", "panic", 1),
+        ("abort", "panic", 1),
+        ("spin", "hang", 2),
+        ("hang", "hang", 2),
+        ("mem", "over-memory", 3),
+    ] {
         let r = fuzz(
-            &["--lines", "600", "--seed", &seed.to_string(), "--kill-after-ms", "3500"],
+            &[
+                "--lines",
+                "600",
+                "--seed",
+                &seed.to_string(),
+                "--kill-after-ms",
+                "3500",
+            ],
             Some(&format!("{fault}@{at}")),
         );
         assert_eq!(r.status, Some(1), "{fault}: exit status\n{}", r.stdout);
@@ -100,13 +130,25 @@ fn harness_reports_injected_faults_at_their_line() {
         for (i, c) in counts.iter().enumerate().skip(1) {
             assert_eq!(*c, u64::from(i == idx), "{fault}: summary\n{}", r.stdout);
         }
-        assert!(counts[0] > 300 && counts[0] <= 600, "{fault}: lines run\n{}", r.stdout);
+        assert!(
+            counts[0] > 300 && counts[0] <= 600,
+            "{fault}: lines run\n{}",
+            r.stdout
+        );
         assert_eq!(r.findings.len(), 1, "{fault}:\n{}", r.stdout);
         assert_eq!(r.findings[0].0, kind, "{fault}:\n{}", r.stdout);
-        assert_eq!(r.findings[0].1, shown, "{fault}: the reported line is not the injected one\n{}", r.stdout);
+        assert_eq!(
+            r.findings[0].1, shown,
+            "{fault}: the reported line is not the injected one\n{}",
+            r.stdout
+        );
         // A finite hang is reported with its CPU time when it ends; an endless one is killed.
         match fault {
-            "spin" => assert!(r.stdout.contains("ms of CPU (over 1000 ms)"), "{}", r.stdout),
+            "spin" => assert!(
+                r.stdout.contains("ms of CPU (over 1000 ms)"),
+                "{}",
+                r.stdout
+            ),
             "hang" => assert!(r.stdout.contains("; killed"), "{}", r.stdout),
             _ => {}
         }
@@ -118,16 +160,38 @@ fn bounded_grammar_fuzz_finds_nothing() {
     let lines = 20_000;
     let started = std::time::Instant::now();
     // A hang is reported at 1 s of CPU; a line still running at 3 s is killed (CI's time).
-    let r = fuzz(&["--lines", &lines.to_string(), "--seed", "2026", "--kill-after-ms", "3000"], None);
+    let r = fuzz(
+        &[
+            "--lines",
+            &lines.to_string(),
+            "--seed",
+            "2026",
+            "--kill-after-ms",
+            "3000",
+        ],
+        None,
+    );
     let unexplained: Vec<_> = r
         .findings
         .iter()
-        .filter(|(kind, line)| !KNOWN.iter().any(|k| k.kind == kind && k.line_contains.iter().all(|t| line.contains(t))))
+        .filter(|(kind, line)| {
+            !KNOWN
+                .iter()
+                .any(|k| k.kind == kind && k.line_contains.iter().all(|t| line.contains(t)))
+        })
         .collect();
-    assert!(unexplained.is_empty(), "grammar fuzzing found problems:\n{}", r.stdout);
+    assert!(
+        unexplained.is_empty(),
+        "grammar fuzzing found problems:\n{}",
+        r.stdout
+    );
     if r.findings.is_empty() {
         assert_eq!(r.status, Some(0), "{}", r.stdout);
         assert_eq!(r.summary, (lines, 0, 0, 0), "{}", r.stdout);
     }
-    eprintln!("{} ({:.1} s)", r.stdout.lines().take(2).collect::<Vec<_>>().join("; "), started.elapsed().as_secs_f64());
+    eprintln!(
+        "{} ({:.1} s)",
+        r.stdout.lines().take(2).collect::<Vec<_>>().join("; "),
+        started.elapsed().as_secs_f64()
+    );
 }

@@ -34,7 +34,10 @@ fn wall_time_limit_stops_a_long_command() {
         "$ ip link set lo up\n$ ping -q -c 300000 -i 0 127.0.0.1\n$ echo after\n",
     );
     assert_eq!(status, 1, "{text}");
-    assert!(text.contains("--max-wall") && !text.contains("after"), "{text}");
+    assert!(
+        text.contains("--max-wall") && !text.contains("after"),
+        "{text}"
+    );
 }
 
 #[test]

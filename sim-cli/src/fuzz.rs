@@ -140,7 +140,10 @@ pub fn run(o: &FuzzOpts) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(range) = &o.worker {
-        let Some((a, b)) = range.split_once("..").and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))) else {
+        let Some((a, b)) = range
+            .split_once("..")
+            .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+        else {
             eprintln!("netsim fuzz: --worker takes FROM..TO");
             return ExitCode::from(2);
         };
@@ -200,7 +203,12 @@ fn current_tid() -> Option<u32> {
 fn status_kib(field: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = s.lines().find(|l| l.starts_with(field))?;
-    line[field.len() + 1..].trim().trim_end_matches("kB").trim().parse().ok()
+    line[field.len() + 1..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// A message on one line, for the worker protocol.
@@ -311,7 +319,13 @@ fn worker(o: &FuzzOpts, from: u64, to: u64) -> i32 {
     let to = to.min(starts.len() as u64);
     let tid = current_tid().unwrap_or(std::process::id());
     let shared = Arc::new(Shared::default());
-    spawn_watchdog(Arc::clone(&shared), tid, o.hang_ms, o.kill_after_ms, o.mem_mib << 10);
+    spawn_watchdog(
+        Arc::clone(&shared),
+        tid,
+        o.hang_ms,
+        o.kill_after_ms,
+        o.mem_mib << 10,
+    );
     let inject = injected();
     for k in from..to {
         let lines = session_lines(o, &starts, k);
@@ -350,8 +364,13 @@ fn worker(o: &FuzzOpts, from: u64, to: u64) -> i32 {
                 break;
             }
             if shared.hung.load(Ordering::SeqCst) == seq {
-                let cpu = thread_cpu_ms(tid).unwrap_or(0).saturating_sub(shared.cpu0.load(Ordering::SeqCst));
-                emit(&format!("F hang {k} {i} {cpu} used {cpu} ms of CPU (over {} ms)", o.hang_ms));
+                let cpu = thread_cpu_ms(tid)
+                    .unwrap_or(0)
+                    .saturating_sub(shared.cpu0.load(Ordering::SeqCst));
+                emit(&format!(
+                    "F hang {k} {i} {cpu} used {cpu} ms of CPU (over {} ms)",
+                    o.hang_ms
+                ));
                 break;
             }
         }
@@ -368,7 +387,12 @@ fn spawn_watchdog(shared: Arc<Shared>, tid: u32, hang_ms: u64, kill_ms: u64, mem
             std::thread::sleep(Duration::from_millis(10));
             let seq = shared.seq.load(Ordering::SeqCst);
             let running = shared.running.load(Ordering::SeqCst);
-            let where_ = || (shared.session.load(Ordering::SeqCst), shared.line.load(Ordering::SeqCst));
+            let where_ = || {
+                (
+                    shared.session.load(Ordering::SeqCst),
+                    shared.line.load(Ordering::SeqCst),
+                )
+            };
             if let Some(hwm) = status_kib("VmHWM") {
                 if hwm > mem_kib {
                     let (k, i) = where_();
@@ -383,7 +407,9 @@ fn spawn_watchdog(shared: Arc<Shared>, tid: u32, hang_ms: u64, kill_ms: u64, mem
             if !running {
                 continue;
             }
-            let Some(cpu) = thread_cpu_ms(tid) else { continue };
+            let Some(cpu) = thread_cpu_ms(tid) else {
+                continue;
+            };
             if seq != last_seq {
                 last_seq = seq;
                 shared.cpu0.store(cpu, Ordering::SeqCst);
@@ -395,7 +421,9 @@ fn spawn_watchdog(shared: Arc<Shared>, tid: u32, hang_ms: u64, kill_ms: u64, mem
             }
             if used > kill_ms {
                 let (k, i) = where_();
-                emit(&format!("F hang {k} {i} {used} still running after {used} ms of CPU; killed"));
+                emit(&format!(
+                    "F hang {k} {i} {used} still running after {used} ms of CPU; killed"
+                ));
                 std::process::exit(WATCHDOG_EXIT);
             }
         }
@@ -429,7 +457,13 @@ struct Running {
     reported: bool,
 }
 
-fn spawn_worker(o: &FuzzOpts, id: usize, from: u64, to: u64, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
+fn spawn_worker(
+    o: &FuzzOpts,
+    id: usize,
+    from: u64,
+    to: u64,
+    tx: mpsc::Sender<Msg>,
+) -> std::io::Result<()> {
     let exe = std::env::current_exe()?;
     let mut c = Command::new(exe)
         .args(o.worker_args())
@@ -451,7 +485,14 @@ fn spawn_worker(o: &FuzzOpts, id: usize, from: u64, to: u64, tx: mpsc::Sender<Ms
         let mut err = String::new();
         let _ = std::io::Read::read_to_string(&mut stderr, &mut err);
         let status = c.wait().ok().and_then(exit_code);
-        let tail: String = err.chars().rev().take(2000).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = err
+            .chars()
+            .rev()
+            .take(2000)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let _ = tx.send(Msg::Exit(id, status, tail));
     });
     Ok(())
@@ -481,7 +522,12 @@ fn locate_crash(o: &FuzzOpts, k: u64) -> (usize, String) {
         .next_back()
         .unwrap_or(0);
     let err = String::from_utf8_lossy(&out.stderr);
-    let why = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+    let why = err
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string();
     (line, crash_message(exit_code(out.status), &why))
 }
 
@@ -530,12 +576,22 @@ fn parent(o: &FuzzOpts) -> ExitCode {
     );
     loop {
         while running.len() < o.jobs.max(1) {
-            let Some((from, to)) = queue.pop_front() else { break };
+            let Some((from, to)) = queue.pop_front() else {
+                break;
+            };
             if let Err(e) = spawn_worker(o, next_id, from, to, tx.clone()) {
                 eprintln!("netsim fuzz: cannot start a worker: {e}");
                 return ExitCode::from(2);
             }
-            running.insert(next_id, Running { to, next: from, current: None, reported: false });
+            running.insert(
+                next_id,
+                Running {
+                    to,
+                    next: from,
+                    current: None,
+                    reported: false,
+                },
+            );
             next_id += 1;
         }
         if running.is_empty() {
@@ -544,7 +600,9 @@ fn parent(o: &FuzzOpts) -> ExitCode {
         let Ok(msg) = rx.recv() else { break };
         match msg {
             Msg::Line(id, l) => {
-                let Some(w) = running.get_mut(&id) else { continue };
+                let Some(w) = running.get_mut(&id) else {
+                    continue;
+                };
                 let mut f = l.splitn(6, ' ');
                 match f.next() {
                     Some("S") => {
@@ -552,7 +610,11 @@ fn parent(o: &FuzzOpts) -> ExitCode {
                         w.reported = false;
                     }
                     Some("E") => {
-                        let n: u64 = f.next().and_then(|_| f.next()).and_then(|x| x.parse().ok()).unwrap_or(0);
+                        let n: u64 = f
+                            .next()
+                            .and_then(|_| f.next())
+                            .and_then(|x| x.parse().ok())
+                            .unwrap_or(0);
                         let us: u128 = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
                         let at: usize = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
                         lines_done += n;
@@ -570,7 +632,12 @@ fn parent(o: &FuzzOpts) -> ExitCode {
                         let _cpu = f.next();
                         let msg = unescape(f.next().unwrap_or(""));
                         w.reported = true;
-                        findings.push(Finding { kind, session, line, msg });
+                        findings.push(Finding {
+                            kind,
+                            session,
+                            line,
+                            msg,
+                        });
                     }
                     Some("X") => {
                         peak_kib = peak_kib.max(f.next().and_then(|x| x.parse().ok()).unwrap_or(0));
@@ -579,11 +646,18 @@ fn parent(o: &FuzzOpts) -> ExitCode {
                 }
             }
             Msg::Exit(id, status, stderr_tail) => {
-                let Some(w) = running.remove(&id) else { continue };
+                let Some(w) = running.remove(&id) else {
+                    continue;
+                };
                 if let Some(k) = w.current {
                     // Died inside session k.
                     if w.reported {
-                        let f = findings.iter().rev().find(|f| f.session == k).map(|f| f.line).unwrap_or(0);
+                        let f = findings
+                            .iter()
+                            .rev()
+                            .find(|f| f.session == k)
+                            .map(|f| f.line)
+                            .unwrap_or(0);
                         lines_done += f as u64 + 1;
                     } else {
                         progress.clear();
@@ -594,7 +668,12 @@ fn parent(o: &FuzzOpts) -> ExitCode {
                             msg
                         };
                         lines_done += line as u64 + 1;
-                        findings.push(Finding { kind: "panic".into(), session: k, line, msg });
+                        findings.push(Finding {
+                            kind: "panic".into(),
+                            session: k,
+                            line,
+                            msg,
+                        });
                     }
                     if k + 1 < w.to {
                         queue.push_front((k + 1, w.to));
@@ -658,7 +737,10 @@ fn group_key(o: &FuzzOpts, starts: &[u64], f: &Finding) -> String {
         return format!("panic: {}", f.msg);
     }
     let lines = session_lines(o, starts, f.session);
-    let cmd: Vec<&str> = lines.get(f.line).map(|l| l.split(' ').take(3).collect()).unwrap_or_default();
+    let cmd: Vec<&str> = lines
+        .get(f.line)
+        .map(|l| l.split(' ').take(3).collect())
+        .unwrap_or_default();
     format!("{}: {}", f.kind, cmd.join(" "))
 }
 
@@ -678,10 +760,23 @@ fn report(o: &FuzzOpts, starts: &[u64], findings: &[Finding]) {
         };
         println!();
         println!("FINDING {key}");
-        println!("  {} occurrence(s); first: seed {} session {} line {}: {}", fs.len(), o.seed, f.session, f.line, f.msg);
-        println!("  line: {}", shorten(lines.get(f.line).map_or("", String::as_str)));
+        println!(
+            "  {} occurrence(s); first: seed {} session {} line {}: {}",
+            fs.len(),
+            o.seed,
+            f.session,
+            f.line,
+            f.msg
+        );
+        println!(
+            "  line: {}",
+            shorten(lines.get(f.line).map_or("", String::as_str))
+        );
         println!("  replay: netsim fuzz --seed {} --show {} | head -n {} > repro.sh; netsim run repro.sh", o.seed, f.session, f.line + 1);
-        println!("  reproducer ({} line(s), each in a fresh Sim with the fuzz limits):", repro.len());
+        println!(
+            "  reproducer ({} line(s), each in a fresh Sim with the fuzz limits):",
+            repro.len()
+        );
         for l in &repro {
             println!("    {}", shorten(l));
         }
@@ -757,7 +852,9 @@ mod tests {
     fn sessions_cover_exactly_the_lines_asked_for() {
         let o = opts(1000);
         let starts = session_starts(o.seed, o.lines);
-        let total: usize = (0..starts.len() as u64).map(|k| session_lines(&o, &starts, k).len()).sum();
+        let total: usize = (0..starts.len() as u64)
+            .map(|k| session_lines(&o, &starts, k).len())
+            .sum();
         assert_eq!(total, 1000);
         assert_eq!(starts[0], 0);
     }

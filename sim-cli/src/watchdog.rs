@@ -17,7 +17,9 @@ fn now_ms() -> u64 {
     let mut e = EPOCH.lock().unwrap_or_else(|p| p.into_inner());
     let epoch = *e.get_or_insert_with(Instant::now);
     // Never 0, which means "no command".
-    u64::try_from(epoch.elapsed().as_millis()).unwrap_or(u64::MAX).max(1)
+    u64::try_from(epoch.elapsed().as_millis())
+        .unwrap_or(u64::MAX)
+        .max(1)
 }
 
 /// Set the limit (seconds).

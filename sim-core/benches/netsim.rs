@@ -46,10 +46,18 @@ fn former_quadratic(c: &mut Criterion) {
     for n in [10_000usize, 50_000] {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("iptables_restore", n), &n, |b, &n| {
-            b.iter_batched(|| fq::restore(n), |(mut s, l)| s.run_line(&l), criterion::BatchSize::LargeInput)
+            b.iter_batched(
+                || fq::restore(n),
+                |(mut s, l)| s.run_line(&l),
+                criterion::BatchSize::LargeInput,
+            )
         });
         g.bench_with_input(BenchmarkId::new("nested_netns_exec", n), &n, |b, &n| {
-            b.iter_batched(|| fq::nested_exec(n), |(mut s, l)| s.run_line(&l), criterion::BatchSize::LargeInput)
+            b.iter_batched(
+                || fq::nested_exec(n),
+                |(mut s, l)| s.run_line(&l),
+                criterion::BatchSize::LargeInput,
+            )
         });
     }
     g.bench_function("iptables_append_10000", |b| b.iter(|| fq::appends(10_000)));

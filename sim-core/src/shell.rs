@@ -160,7 +160,11 @@ struct PacerSlot(Option<Pacer>);
 
 impl std::fmt::Debug for PacerSlot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() { "Some(pacer)" } else { "None" })
+        f.write_str(if self.0.is_some() {
+            "Some(pacer)"
+        } else {
+            "None"
+        })
     }
 }
 
@@ -233,7 +237,17 @@ fn tokenize(line: &str, last_status: i32) -> Result<Vec<Tok>, String> {
                             chars.next();
                             cur.push_str(&last_status.to_string());
                         }
-                        Some('$') if !chars.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '{' | '(' | '_' | '$' | '!' | '#' | '@' | '*' | '-')) => cur.push('$'),
+                        Some('$')
+                            if !chars.peek().is_some_and(|c| {
+                                c.is_alphanumeric()
+                                    || matches!(
+                                        c,
+                                        '{' | '(' | '_' | '$' | '!' | '#' | '@' | '*' | '-'
+                                    )
+                            }) =>
+                        {
+                            cur.push('$')
+                        }
                         Some('$') | Some('`') => return Err("$".into()),
                         Some(ch) => cur.push(ch),
                         None => return Err("unexpected EOF while looking for matching `\"'".into()),
@@ -582,7 +596,11 @@ impl Sim {
                 }
             }
             let too_big = grown.iter().any(|(k, add)| {
-                self.files.get(*k).map_or(0, String::len).saturating_add(*add) > max
+                self.files
+                    .get(*k)
+                    .map_or(0, String::len)
+                    .saturating_add(*add)
+                    > max
             });
             if too_big {
                 return Output::error(
@@ -681,7 +699,8 @@ fn stdio_order(out: Output) -> Output {
                 cut -= 1;
             }
             let rest = pending.split_off(cut);
-            o.chunks.push((false, std::mem::replace(&mut pending, rest)));
+            o.chunks
+                .push((false, std::mem::replace(&mut pending, rest)));
         }
     }
     if !pending.is_empty() {
@@ -834,7 +853,10 @@ mod limit_tests {
         let o = sim.run_line("iptables -I INPUT -j DROP");
         assert_eq!(o.status, 1);
         assert!(o.combined().contains("--max-rules"));
-        assert_eq!(sim.run_line("iptables -S INPUT").stdout().lines().count(), 3);
+        assert_eq!(
+            sim.run_line("iptables -S INPUT").stdout().lines().count(),
+            3
+        );
     }
 
     #[test]
@@ -847,13 +869,21 @@ mod limit_tests {
         let mut sim = Sim::new(SimConfig::default());
         sim.run_line("ip link set lo up");
         let o = sim.run_line("ping 127.0.0.1");
-        assert!(o.stdout().contains("4 packets transmitted, 4 received"), "{}", o.combined());
+        assert!(
+            o.stdout().contains("4 packets transmitted, 4 received"),
+            "{}",
+            o.combined()
+        );
         // With no carrier, no answer: still four probes, bounded.
         sim.run_line("ip link add v0 type veth peer name v1");
         sim.run_line("ip addr add 10.9.0.1/24 dev v0");
         sim.run_line("ip link set v0 up");
         let o = sim.run_line("ping 10.9.0.2");
-        assert!(o.stdout().contains("4 packets transmitted, 0 received"), "{}", o.combined());
+        assert!(
+            o.stdout().contains("4 packets transmitted, 0 received"),
+            "{}",
+            o.combined()
+        );
     }
 
     #[test]
@@ -876,7 +906,11 @@ mod limit_tests {
         let streamed = seen.borrow().clone();
         assert!(streamed.contains("icmp_seq=10 "), "{streamed}");
         assert!(!streamed.contains("statistics"));
-        assert!(o.stdout().contains("--- 127.0.0.1 ping statistics ---"), "{}", o.combined());
+        assert!(
+            o.stdout().contains("--- 127.0.0.1 ping statistics ---"),
+            "{}",
+            o.combined()
+        );
     }
 }
 
@@ -893,7 +927,10 @@ mod stdio_tests {
         o.err("e2\n");
         let r = stdio_order(o);
         let kinds: Vec<(bool, usize)> = r.chunks.iter().map(|(e, t)| (*e, t.len())).collect();
-        assert_eq!(kinds, vec![(true, 3), (false, 4096), (true, 3), (false, 906)]);
+        assert_eq!(
+            kinds,
+            vec![(true, 3), (false, 4096), (true, 3), (false, 906)]
+        );
     }
 
     #[test]
@@ -931,7 +968,11 @@ mod file_limit_tests {
         }
         let first = refused.first().expect("the limit stops the doubling");
         assert_eq!(first.status, 1);
-        assert!(first.combined().contains("--max-file-bytes"), "{}", first.combined());
+        assert!(
+            first.combined().contains("--max-file-bytes"),
+            "{}",
+            first.combined()
+        );
         assert!(sim.files.values().all(|f| f.len() <= 1000));
     }
 }

@@ -295,7 +295,9 @@ pub mod former_quadratic {
 
     /// An `iptables-save` file with `n` filter rules, each different.
     pub fn rules_text(n: usize) -> String {
-        let mut t = String::from("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n");
+        let mut t = String::from(
+            "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n",
+        );
         for i in 0..n {
             t.push_str(&format!(
                 "-A INPUT -s 10.{}.{}.{}/32 -p tcp -m tcp --dport {} -j ACCEPT\n",
@@ -320,7 +322,10 @@ pub mod former_quadratic {
     pub fn nested_exec(n: usize) -> (Sim, String) {
         let mut s = sim();
         must(&mut s, "ip netns add a");
-        (s, format!("{}ip -br link show lo", "ip netns exec a ".repeat(n)))
+        (
+            s,
+            format!("{}ip -br link show lo", "ip netns exec a ".repeat(n)),
+        )
     }
 
     /// A chain of `n` rules built with `iptables -A`, one command each; returns the time.

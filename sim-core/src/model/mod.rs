@@ -815,7 +815,9 @@ impl World {
         const IFNAMSIZ: usize = 16;
         let mut named = 0;
         for a in &mut self.devices[id].addrs {
-            let IfAddr::V4 { label, .. } = a else { continue };
+            let IfAddr::V4 { label, .. } = a else {
+                continue;
+            };
             let old = std::mem::replace(label, new.to_string());
             named += 1;
             if named == 1 {

@@ -96,18 +96,83 @@ pub const OVERRIDES: &[(&str, &str, &str)] = &[
 
 /// Words any argument can be replaced with: boundaries, garbage and shell metacharacters.
 const ODD_WORDS: &[&str] = &[
-    "", "-", "--", "-1", "0", "4294967296", "18446744073709551616", "99999999999999999999",
-    "1e9", "inf", "nan", "0x10", "-0", "all", "any", "default", "help", "dev", "none",
-    "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", "%d", "a b", "\u{e9}", "\u{0}", "\\", "''", "\"\"",
-    "*", "?", "~", "=", "a=b", "1.2.3.4/33", "::", "ff:ff:ff:ff:ff:ff", "300.1.1.1", "1.2.3",
+    "",
+    "-",
+    "--",
+    "-1",
+    "0",
+    "4294967296",
+    "18446744073709551616",
+    "99999999999999999999",
+    "1e9",
+    "inf",
+    "nan",
+    "0x10",
+    "-0",
+    "all",
+    "any",
+    "default",
+    "help",
+    "dev",
+    "none",
+    "aaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaa",
+    "%d",
+    "a b",
+    "\u{e9}",
+    "\u{0}",
+    "\\",
+    "''",
+    "\"\"",
+    "*",
+    "?",
+    "~",
+    "=",
+    "a=b",
+    "1.2.3.4/33",
+    "::",
+    "ff:ff:ff:ff:ff:ff",
+    "300.1.1.1",
+    "1.2.3",
 ];
 
 /// Shell pieces inserted between words.
 const SHELL_JUNK: &[&str] = &[
-    "|", "&", ">", "<", ";", ">>", "2>&1", "&>", "|&", "&&", "||", "> f", ">> f", "< f", "< nofile",
-    "> /dev/null", "2> /dev/null", ">/tmp/x", "> /etc/passwd", "| grep a", "| head -n 1",
-    "| tail -1", "| wc -l", "| sort -n", "| grep -c .", "#", "$x", "`x`", "(", ")", "<(x)", "<<",
-    "\\", "'", "\"",
+    "|",
+    "&",
+    ">",
+    "<",
+    ";",
+    ">>",
+    "2>&1",
+    "&>",
+    "|&",
+    "&&",
+    "||",
+    "> f",
+    ">> f",
+    "< f",
+    "< nofile",
+    "> /dev/null",
+    "2> /dev/null",
+    ">/tmp/x",
+    "> /etc/passwd",
+    "| grep a",
+    "| head -n 1",
+    "| tail -1",
+    "| wc -l",
+    "| sort -n",
+    "| grep -c .",
+    "#",
+    "$x",
+    "`x`",
+    "(",
+    ")",
+    "<(x)",
+    "<<",
+    "\\",
+    "'",
+    "\"",
 ];
 
 /// The tools a line starts with, and how often (weights).
@@ -234,10 +299,17 @@ fn parse_seq(s: &str) -> Node {
                     let node = if rest.starts_with('[') {
                         Node::Opt(Box::new(parse_seq(inner)))
                     } else {
-                        let alts: Vec<Node> = split_top(inner, &["|"]).iter().map(|a| parse_seq(a)).collect();
+                        let alts: Vec<Node> = split_top(inner, &["|"])
+                            .iter()
+                            .map(|a| parse_seq(a))
+                            .collect();
                         Node::Choice(alts)
                     };
-                    items.push(if plus { Node::Repeat(Box::new(node), true) } else { node });
+                    items.push(if plus {
+                        Node::Repeat(Box::new(node), true)
+                    } else {
+                        node
+                    });
                     i = end + usize::from(plus);
                     continue;
                 }
@@ -301,7 +373,10 @@ fn parse_segs(w: &str) -> Vec<Seg> {
                 .collect();
             let next = rest[run.len()..].chars().next();
             // `-A`, `-N`, `-L` are options, not placeholders after a dash.
-            let prev_alpha = w[..i].chars().last().is_some_and(|p| p.is_ascii_alphanumeric() || p == '-');
+            let prev_alpha = w[..i]
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_alphanumeric() || p == '-');
             let standalone = !prev_alpha && !next.is_some_and(|n| n.is_ascii_lowercase());
             if standalone && is_placeholder(&run) {
                 segs.push(Seg::Ph(run.clone()));
@@ -320,9 +395,44 @@ fn parse_segs(w: &str) -> Vec<Seg> {
 
 /// The placeholders [`Gen::value`] knows.
 pub const PLACEHOLDERS: &[&str] = &[
-    "NS", "DEV", "NEWDEV", "BR", "NEWBR", "N", "MAC", "ADDR", "LEN", "B", "L", "PREFIX", "GW", "A", "STATE",
-    "COUNT", "SECONDS", "SIZE", "TTL", "CHAIN", "NEWCHAIN", "RULE", "PORT", "KIND", "TABLE", "CONTAINER", "NET",
-    "SUBNET", "IMAGE", "KEY", "KV", "CMD", "DOCKER", "MATCH", "TARGET", "PROTO", "FILE", "WORD",
+    "NS",
+    "DEV",
+    "NEWDEV",
+    "BR",
+    "NEWBR",
+    "N",
+    "MAC",
+    "ADDR",
+    "LEN",
+    "B",
+    "L",
+    "PREFIX",
+    "GW",
+    "A",
+    "STATE",
+    "COUNT",
+    "SECONDS",
+    "SIZE",
+    "TTL",
+    "CHAIN",
+    "NEWCHAIN",
+    "RULE",
+    "PORT",
+    "KIND",
+    "TABLE",
+    "CONTAINER",
+    "NET",
+    "SUBNET",
+    "IMAGE",
+    "KEY",
+    "KV",
+    "CMD",
+    "DOCKER",
+    "MATCH",
+    "TARGET",
+    "PROTO",
+    "FILE",
+    "WORD",
 ];
 
 fn is_placeholder(run: &str) -> bool {
@@ -330,7 +440,17 @@ fn is_placeholder(run: &str) -> bool {
 }
 
 /// Iptables chain names with their tables' built-ins first.
-const CHAINS: &[&str] = &["INPUT", "OUTPUT", "FORWARD", "PREROUTING", "POSTROUTING", "MYCHAIN", "C0", "DOCKER", "DOCKER-USER"];
+const CHAINS: &[&str] = &[
+    "INPUT",
+    "OUTPUT",
+    "FORWARD",
+    "PREROUTING",
+    "POSTROUTING",
+    "MYCHAIN",
+    "C0",
+    "DOCKER",
+    "DOCKER-USER",
+];
 
 /// The grammar of one tool: its parsed options, split into flags and forms.
 #[derive(Debug, Clone)]
@@ -376,19 +496,30 @@ fn tool_grammar(t: &ToolHelp) -> ToolGrammar {
     let mut flags = Vec::new();
     let mut forms = Vec::new();
     // Tools whose every option is a complete command on its own.
-    let whole = matches!(t.name, "iptables-restore" | "nc" | "ethtool" | "sleep" | "explain");
+    let whole = matches!(
+        t.name,
+        "iptables-restore" | "nc" | "ethtool" | "sleep" | "explain"
+    );
     for o in t.options {
         let u = restated(t.name, o.usage);
         let node = parse_usage(u);
         let is_flag = u.starts_with('-');
         // iptables' commands are flags too; they are the forms of its grammar.
-        let iptables_form = t.name == "iptables" && (u.starts_with('{') || u.starts_with("-L") || u.starts_with("-S"));
-        let conntrack_form = t.name == "conntrack" && ["-L", "-D", "-F", "-C"].iter().any(|c| u.starts_with(c));
-        let rule_part = t.name == "iptables" && !iptables_form && u != "-t filter|nat|mangle|raw" && u != "-w";
+        let iptables_form = t.name == "iptables"
+            && (u.starts_with('{') || u.starts_with("-L") || u.starts_with("-S"));
+        let conntrack_form =
+            t.name == "conntrack" && ["-L", "-D", "-F", "-C"].iter().any(|c| u.starts_with(c));
+        let rule_part =
+            t.name == "iptables" && !iptables_form && u != "-t filter|nat|mangle|raw" && u != "-w";
         if rule_part {
             continue; // used through RULE
         }
-        if whole || iptables_form || conntrack_form || (!is_flag && t.name != "sysctl") || (t.name == "sysctl" && (u == "KEY" || u.contains("KV"))) {
+        if whole
+            || iptables_form
+            || conntrack_form
+            || (!is_flag && t.name != "sysctl")
+            || (t.name == "sysctl" && (u == "KEY" || u.contains("KV")))
+        {
             forms.push(node);
         } else {
             flags.push(node);
@@ -398,7 +529,12 @@ fn tool_grammar(t: &ToolHelp) -> ToolGrammar {
     for (_, ws) in t.words {
         words.extend_from_slice(ws);
     }
-    ToolGrammar { name: t.name, flags, forms, words }
+    ToolGrammar {
+        name: t.name,
+        flags,
+        forms,
+        words,
+    }
 }
 
 /// A line generator for one session.
@@ -496,7 +632,22 @@ impl Gen {
             l = format!("ip netns exec {} {l}", self.value("NS"));
         }
         if self.chance(0.06) {
-            let f = self.pick(&["| grep a", "| grep -v lo", "| head -n 2", "| tail -n 1", "| wc -l", "| sort", "2>&1", "> /dev/null", "> f", ">> f", "2>&1 | grep -c .", "&"]).to_string();
+            let f = self
+                .pick(&[
+                    "| grep a",
+                    "| grep -v lo",
+                    "| head -n 2",
+                    "| tail -n 1",
+                    "| wc -l",
+                    "| sort",
+                    "2>&1",
+                    "> /dev/null",
+                    "> f",
+                    ">> f",
+                    "2>&1 | grep -c .",
+                    "&",
+                ])
+                .to_string();
             l = format!("{l} {f}");
         }
         l
@@ -549,7 +700,11 @@ impl Gen {
                 }
             }
             _ => {
-                let n = if g.flags.is_empty() { 0 } else { self.rng.gen_range(0..=2) };
+                let n = if g.flags.is_empty() {
+                    0
+                } else {
+                    self.rng.gen_range(0..=2)
+                };
                 for _ in 0..n {
                     let f = self.pick(&g.flags);
                     self.expand(f, &mut out);
@@ -662,19 +817,71 @@ impl Gen {
 
     fn match_ext(&mut self) -> Vec<String> {
         let m = match self.rng.gen_range(0..13) {
-            0 => format!("-p tcp -m multiport --dports {}", self.pick(&["22,80", "1:1024", "80", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", "0:65536"])),
-            1 => format!("-m conntrack --ctstate {}", self.pick(&["NEW", "ESTABLISHED,RELATED", "INVALID", "DNAT", "SNAT", "UNTRACKED", "BOGUS"])),
-            2 => format!("-m state --state {}", self.pick(&["NEW", "ESTABLISHED", "RELATED,ESTABLISHED", "INVALID"])),
-            3 => format!("-m addrtype --{}-type {}", self.pick(&["src", "dst"]), self.pick(&["LOCAL", "UNICAST", "BROADCAST", "MULTICAST", "ANY"])),
-            4 => format!("-m comment --comment {}", quote(self.pick_str(&["x", "a b", "", "docker rule", "\u{e9}"]))),
-            5 => format!("-m physdev --physdev-{} {}", self.pick(&["in", "out", "is-bridged"]), self.value("DEV")),
-            6 => format!("-m mark --mark {}", self.pick(&["1", "0x1/0xff", "4294967295", "4294967296"])),
+            0 => format!(
+                "-p tcp -m multiport --dports {}",
+                self.pick(&[
+                    "22,80",
+                    "1:1024",
+                    "80",
+                    "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16",
+                    "0:65536"
+                ])
+            ),
+            1 => format!(
+                "-m conntrack --ctstate {}",
+                self.pick(&[
+                    "NEW",
+                    "ESTABLISHED,RELATED",
+                    "INVALID",
+                    "DNAT",
+                    "SNAT",
+                    "UNTRACKED",
+                    "BOGUS"
+                ])
+            ),
+            2 => format!(
+                "-m state --state {}",
+                self.pick(&["NEW", "ESTABLISHED", "RELATED,ESTABLISHED", "INVALID"])
+            ),
+            3 => format!(
+                "-m addrtype --{}-type {}",
+                self.pick(&["src", "dst"]),
+                self.pick(&["LOCAL", "UNICAST", "BROADCAST", "MULTICAST", "ANY"])
+            ),
+            4 => format!(
+                "-m comment --comment {}",
+                quote(self.pick_str(&["x", "a b", "", "docker rule", "\u{e9}"]))
+            ),
+            5 => format!(
+                "-m physdev --physdev-{} {}",
+                self.pick(&["in", "out", "is-bridged"]),
+                self.value("DEV")
+            ),
+            6 => format!(
+                "-m mark --mark {}",
+                self.pick(&["1", "0x1/0xff", "4294967295", "4294967296"])
+            ),
             7 => format!("-m mac --mac-source {}", self.value("MAC")),
-            8 => format!("-m limit --limit {}", self.pick(&["1/s", "10/minute", "0/s", "1000000/s", "x"])),
-            9 => format!("-m length --length {}", self.pick(&["0:100", "64", "65535:0", "1:65536"])),
-            10 => format!("-m iprange --src-range {}", self.pick(&["10.0.0.1-10.0.0.9", "10.0.0.9-10.0.0.1", "1.2.3.4"])),
-            11 => format!("-m pkttype --pkt-type {}", self.pick(&["unicast", "broadcast", "multicast", "x"])),
-            _ => format!("-m {}", self.pick(&["tcp", "udp", "icmp", "bogus", "owner"])),
+            8 => format!(
+                "-m limit --limit {}",
+                self.pick(&["1/s", "10/minute", "0/s", "1000000/s", "x"])
+            ),
+            9 => format!(
+                "-m length --length {}",
+                self.pick(&["0:100", "64", "65535:0", "1:65536"])
+            ),
+            10 => format!(
+                "-m iprange --src-range {}",
+                self.pick(&["10.0.0.1-10.0.0.9", "10.0.0.9-10.0.0.1", "1.2.3.4"])
+            ),
+            11 => format!(
+                "-m pkttype --pkt-type {}",
+                self.pick(&["unicast", "broadcast", "multicast", "x"])
+            ),
+            _ => format!(
+                "-m {}",
+                self.pick(&["tcp", "udp", "icmp", "bogus", "owner"])
+            ),
         };
         m.split(' ').map(str::to_string).collect()
     }
@@ -683,12 +890,41 @@ impl Gen {
         let t = match self.rng.gen_range(0..12) {
             0 => "-j ACCEPT".to_string(),
             1 => "-j DROP".to_string(),
-            2 => format!("-j REJECT{}", if self.chance(0.5) { format!(" --reject-with {}", self.pick(&["tcp-reset", "icmp-port-unreachable", "icmp-host-prohibited", "bogus"])) } else { String::new() }),
+            2 => format!(
+                "-j REJECT{}",
+                if self.chance(0.5) {
+                    format!(
+                        " --reject-with {}",
+                        self.pick(&[
+                            "tcp-reset",
+                            "icmp-port-unreachable",
+                            "icmp-host-prohibited",
+                            "bogus"
+                        ])
+                    )
+                } else {
+                    String::new()
+                }
+            ),
             3 => "-j RETURN".to_string(),
-            4 => format!("-j LOG --log-prefix {}", quote(self.pick_str(&["x: ", "", "a b"]))),
-            5 => format!("-j MARK --set-mark {}", self.pick(&["1", "0x10/0xff", "99999999999"])),
+            4 => format!(
+                "-j LOG --log-prefix {}",
+                quote(self.pick_str(&["x: ", "", "a b"]))
+            ),
+            5 => format!(
+                "-j MARK --set-mark {}",
+                self.pick(&["1", "0x10/0xff", "99999999999"])
+            ),
             6 => format!("-j SNAT --to-source {}", self.value("A")),
-            7 => format!("-j DNAT --to-destination {}{}", self.value("A"), if self.chance(0.5) { format!(":{}", self.value("PORT")) } else { String::new() }),
+            7 => format!(
+                "-j DNAT --to-destination {}{}",
+                self.value("A"),
+                if self.chance(0.5) {
+                    format!(":{}", self.value("PORT"))
+                } else {
+                    String::new()
+                }
+            ),
             8 => "-j MASQUERADE".to_string(),
             9 => format!("-j REDIRECT --to-ports {}", self.value("PORT")),
             10 => format!("-j {}", self.value("CHAIN")),
@@ -703,21 +939,113 @@ impl Gen {
             return self.pick(ODD_WORDS).to_string();
         }
         let v: String = match p {
-            "NS" => self.pick(&["ns0", "ns0", "ns1", "ns1", "ns2", "a", "netns-with-a-long-name", "ns0 "]).to_string(),
-            "DEV" => self.pick(&["lo", "eth0", "eth0", "eth1", "v0", "v1", "veth0", "veth1", "br0", "br0", "br1", "docker0", "vethpeer", "nosuch"]).to_string(),
-            "NEWDEV" => self.pick(&["v0", "v1", "v2", "eth0", "eth1", "veth0", "veth1", "br0", "br1", "vethpeer", "lo", "x123456789012345", "x1234567890123456", "eth%d"]).to_string(),
-            "BR" | "NEWBR" => self.pick(&["br0", "br0", "br1", "docker0", "v0", "eth0"]).to_string(),
+            "NS" => self
+                .pick(&[
+                    "ns0",
+                    "ns0",
+                    "ns1",
+                    "ns1",
+                    "ns2",
+                    "a",
+                    "netns-with-a-long-name",
+                    "ns0 ",
+                ])
+                .to_string(),
+            "DEV" => self
+                .pick(&[
+                    "lo", "eth0", "eth0", "eth1", "v0", "v1", "veth0", "veth1", "br0", "br0",
+                    "br1", "docker0", "vethpeer", "nosuch",
+                ])
+                .to_string(),
+            "NEWDEV" => self
+                .pick(&[
+                    "v0",
+                    "v1",
+                    "v2",
+                    "eth0",
+                    "eth1",
+                    "veth0",
+                    "veth1",
+                    "br0",
+                    "br1",
+                    "vethpeer",
+                    "lo",
+                    "x123456789012345",
+                    "x1234567890123456",
+                    "eth%d",
+                ])
+                .to_string(),
+            "BR" | "NEWBR" => self
+                .pick(&["br0", "br0", "br1", "docker0", "v0", "eth0"])
+                .to_string(),
             "N" => self.number(),
-            "COUNT" => self.pick(&["1", "1", "2", "3", "5", "0", "100", "1000000", "-1", "x"]).to_string(),
-            "SECONDS" => self.pick(&["1", "1", "0.2", "2", "0", "0.001", "10", "300", "3600", "1e9", "inf", "nan", "-1", "0.0000001", "99999999999999999999"]).to_string(),
-            "SIZE" => self.pick(&["56", "0", "1", "1472", "1473", "65507", "65508", "100000", "-1"]).to_string(),
-            "TTL" => self.pick(&["64", "1", "0", "2", "255", "256", "-1"]).to_string(),
-            "MAC" => self.pick(&["02:00:00:00:00:01", "02:00:00:00:00:02", "ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00", "01:00:5e:00:00:01", "02:00:00:00:00", "02:00:00:00:00:01:02", "zz:zz:zz:zz:zz:zz", "2:0:0:0:0:1"]).to_string(),
+            "COUNT" => self
+                .pick(&["1", "1", "2", "3", "5", "0", "100", "1000000", "-1", "x"])
+                .to_string(),
+            "SECONDS" => self
+                .pick(&[
+                    "1",
+                    "1",
+                    "0.2",
+                    "2",
+                    "0",
+                    "0.001",
+                    "10",
+                    "300",
+                    "3600",
+                    "1e9",
+                    "inf",
+                    "nan",
+                    "-1",
+                    "0.0000001",
+                    "99999999999999999999",
+                ])
+                .to_string(),
+            "SIZE" => self
+                .pick(&[
+                    "56", "0", "1", "1472", "1473", "65507", "65508", "100000", "-1",
+                ])
+                .to_string(),
+            "TTL" => self
+                .pick(&["64", "1", "0", "2", "255", "256", "-1"])
+                .to_string(),
+            "MAC" => self
+                .pick(&[
+                    "02:00:00:00:00:01",
+                    "02:00:00:00:00:02",
+                    "ff:ff:ff:ff:ff:ff",
+                    "00:00:00:00:00:00",
+                    "01:00:5e:00:00:01",
+                    "02:00:00:00:00",
+                    "02:00:00:00:00:01:02",
+                    "zz:zz:zz:zz:zz:zz",
+                    "2:0:0:0:0:1",
+                ])
+                .to_string(),
             "ADDR" | "A" | "GW" | "B" => self.address(),
-            "LEN" => self.pick(&["24", "24", "16", "32", "8", "0", "31", "33", "64", "128", "129", "-1", "x"]).to_string(),
+            "LEN" => self
+                .pick(&[
+                    "24", "24", "16", "32", "8", "0", "31", "33", "64", "128", "129", "-1", "x",
+                ])
+                .to_string(),
             "PREFIX" => format!("{}/{}", self.address(), self.value("LEN")),
-            "L" => self.pick(&["eth0:1", "lo:x", "br0", "x", "eth0:verylonglabel"]).to_string(),
-            "STATE" => self.pick(&["permanent", "reachable", "stale", "noarp", "none", "delay", "probe", "failed", "incomplete", "bogus"]).to_string(),
+            "L" => self
+                .pick(&["eth0:1", "lo:x", "br0", "x", "eth0:verylonglabel"])
+                .to_string(),
+            "STATE" => self
+                .pick(&[
+                    "permanent",
+                    "reachable",
+                    "stale",
+                    "noarp",
+                    "none",
+                    "delay",
+                    "probe",
+                    "failed",
+                    "incomplete",
+                    "bogus",
+                ])
+                .to_string(),
             "CHAIN" | "NEWCHAIN" => {
                 if self.chance(0.05) {
                     "C".repeat(self.rng.gen_range(28..=30))
@@ -725,22 +1053,67 @@ impl Gen {
                     self.pick(CHAINS).to_string()
                 }
             }
-            "PORT" => self.pick(&["22", "80", "8080", "53", "1", "0", "65535", "65536", "1-3", "22:80", "-1", "http"]).to_string(),
-            "KIND" => self.pick(&["veth", "bridge", "dummy", "vlan", "bogus"]).to_string(),
-            "TABLE" => self.pick(&["filter", "nat", "mangle", "raw", "security", "bogus", "main", "local", "255", "4294967296"]).to_string(),
-            "CONTAINER" => self.pick(&["c0", "c0", "c1", "c2", "web", "nosuch"]).to_string(),
-            "NET" => self.pick(&["n0", "n0", "n1", "bridge", "host", "none", "nosuch"]).to_string(),
-            "SUBNET" => self.pick(&["172.18.0.0/16", "10.1.0.0/24", "10.0.0.0/24", "192.168.0.0/30", "0.0.0.0/0", "10.0.0.0/33", "10.1.0.1/24", "x"]).to_string(),
-            "IMAGE" => self.pick(&["alpine", "busybox", "nginx", "nosuch:latest"]).to_string(),
+            "PORT" => self
+                .pick(&[
+                    "22", "80", "8080", "53", "1", "0", "65535", "65536", "1-3", "22:80", "-1",
+                    "http",
+                ])
+                .to_string(),
+            "KIND" => self
+                .pick(&["veth", "bridge", "dummy", "vlan", "bogus"])
+                .to_string(),
+            "TABLE" => self
+                .pick(&[
+                    "filter",
+                    "nat",
+                    "mangle",
+                    "raw",
+                    "security",
+                    "bogus",
+                    "main",
+                    "local",
+                    "255",
+                    "4294967296",
+                ])
+                .to_string(),
+            "CONTAINER" => self
+                .pick(&["c0", "c0", "c1", "c2", "web", "nosuch"])
+                .to_string(),
+            "NET" => self
+                .pick(&["n0", "n0", "n1", "bridge", "host", "none", "nosuch"])
+                .to_string(),
+            "SUBNET" => self
+                .pick(&[
+                    "172.18.0.0/16",
+                    "10.1.0.0/24",
+                    "10.0.0.0/24",
+                    "192.168.0.0/30",
+                    "0.0.0.0/0",
+                    "10.0.0.0/33",
+                    "10.1.0.1/24",
+                    "x",
+                ])
+                .to_string(),
+            "IMAGE" => self
+                .pick(&["alpine", "busybox", "nginx", "nosuch:latest"])
+                .to_string(),
             "KEY" => self.sysctl_key(),
             "KV" => {
                 let k = self.sysctl_key();
-                let v = self.pick(&["1", "0", "2", "-1", "4294967296", "x", "1 2", ""]).to_string();
+                let v = self
+                    .pick(&["1", "0", "2", "-1", "4294967296", "x", "1 2", ""])
+                    .to_string();
                 format!("{k}={v}")
             }
-            "PROTO" => self.pick(&["6", "17", "1", "0", "256", "sctp", "gre"]).to_string(),
-            "FILE" => self.pick(&["f", "f", "/tmp/rules", "nofile", "/etc/passwd"]).to_string(),
-            "WORD" => self.pick(&["a", "eth0", "lo", "UP", "", "[", "("]).to_string(),
+            "PROTO" => self
+                .pick(&["6", "17", "1", "0", "256", "sctp", "gre"])
+                .to_string(),
+            "FILE" => self
+                .pick(&["f", "f", "/tmp/rules", "nofile", "/etc/passwd"])
+                .to_string(),
+            "WORD" => self
+                .pick(&["a", "eth0", "lo", "UP", "", "[", "("])
+                .to_string(),
             _ => self.pick(ODD_WORDS).to_string(),
         };
         v
@@ -748,19 +1121,62 @@ impl Gen {
 
     fn number(&mut self) -> String {
         self.pick(&[
-            "1", "2", "10", "100", "1500", "1500", "9000", "0", "67", "68", "65535", "65536", "2147483647",
-            "2147483648", "4294967295", "4294967296", "18446744073709551615", "-1", "0x10", "1e3",
+            "1",
+            "2",
+            "10",
+            "100",
+            "1500",
+            "1500",
+            "9000",
+            "0",
+            "67",
+            "68",
+            "65535",
+            "65536",
+            "2147483647",
+            "2147483648",
+            "4294967295",
+            "4294967296",
+            "18446744073709551615",
+            "-1",
+            "0x10",
+            "1e3",
         ])
         .to_string()
     }
 
     fn address(&mut self) -> String {
         if self.chance(0.7) {
-            let last = self.pick(&["1", "2", "3", "254", "255", "0", "77"]).to_string();
-            let net = self.pick(&["10.0.0", "10.0.0", "10.0.1", "172.17.0", "172.18.0", "192.168.1"]).to_string();
+            let last = self
+                .pick(&["1", "2", "3", "254", "255", "0", "77"])
+                .to_string();
+            let net = self
+                .pick(&[
+                    "10.0.0",
+                    "10.0.0",
+                    "10.0.1",
+                    "172.17.0",
+                    "172.18.0",
+                    "192.168.1",
+                ])
+                .to_string();
             return format!("{net}.{last}");
         }
-        self.pick(&["127.0.0.1", "0.0.0.0", "255.255.255.255", "224.0.0.1", "8.8.8.8", "10.0.0.255", "fe80::1", "::1", "256.0.0.1", "10.0.0", "localhost", "10.0.0.1.2"]).to_string()
+        self.pick(&[
+            "127.0.0.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "224.0.0.1",
+            "8.8.8.8",
+            "10.0.0.255",
+            "fe80::1",
+            "::1",
+            "256.0.0.1",
+            "10.0.0",
+            "localhost",
+            "10.0.0.1.2",
+        ])
+        .to_string()
     }
 
     fn sysctl_key(&mut self) -> String {
@@ -807,8 +1223,16 @@ impl Gen {
             3 => {
                 // A word the tool completes, in a place it does not belong.
                 let tool = w[0].clone();
-                let words = grammars().iter().find(|g| g.name == tool).map(|g| g.words.clone()).unwrap_or_default();
-                let x = if words.is_empty() { "x" } else { *self.pick(&words) };
+                let words = grammars()
+                    .iter()
+                    .find(|g| g.name == tool)
+                    .map(|g| g.words.clone())
+                    .unwrap_or_default();
+                let x = if words.is_empty() {
+                    "x"
+                } else {
+                    *self.pick(&words)
+                };
                 w.insert(i, x.to_string());
             }
             4 => {
@@ -851,7 +1275,12 @@ impl Gen {
                     let p = *self.pick(PLACEHOLDERS);
                     self.value(p)
                 }
-                _ => self.pick(&["-n", "-s", "-j", "-c", "-t", "dev", "add", "del", "show", "set", "up", "-4", "-6", "help"]).to_string(),
+                _ => self
+                    .pick(&[
+                        "-n", "-s", "-j", "-c", "-t", "dev", "add", "del", "show", "set", "up",
+                        "-4", "-6", "help",
+                    ])
+                    .to_string(),
             };
             w.push(x);
         }
@@ -895,7 +1324,9 @@ impl Gen {
             }
             6 => {
                 let n = big(self, 16);
-                let w = self.pick(&["'", "\"", "\\", "(", "|", "&", ">", "<", "$", "#"]).to_string();
+                let w = self
+                    .pick(&["'", "\"", "\\", "(", "|", "&", ">", "<", "$", "#"])
+                    .to_string();
                 format!("ip {}", w.repeat(n))
             }
             7 => {
@@ -958,7 +1389,10 @@ impl Gen {
                     "echo COMMIT >> f".to_string(),
                 ];
                 if self.chance(0.3) {
-                    v = vec!["iptables -A FORWARD -s 10.0.0.1 -j DROP".into(), "iptables-save > f".into()];
+                    v = vec![
+                        "iptables -A FORWARD -s 10.0.0.1 -j DROP".into(),
+                        "iptables-save > f".into(),
+                    ];
                 }
                 // `cat f >> f` (GNU cat refuses: "input file is output file"), or the same
                 // doubling as real shells do it, through a second file.
@@ -973,7 +1407,9 @@ impl Gen {
                 if via_g && k % 2 == 1 {
                     v.push("cat g > f".into());
                 }
-                let flags = self.pick(&["", "-n ", "--noflush ", "-c ", "-t "]).to_string();
+                let flags = self
+                    .pick(&["", "-n ", "--noflush ", "-c ", "-t "])
+                    .to_string();
                 v.push(format!("iptables-restore {flags}< f"));
                 v.push("iptables -S | wc -l".into());
                 v
@@ -981,7 +1417,10 @@ impl Gen {
             3 => {
                 // Nested `ip netns exec`.
                 let n = self.rng.gen_range(1..=64);
-                vec!["ip netns add a".into(), format!("{}ip link", "ip netns exec a ".repeat(n))]
+                vec![
+                    "ip netns add a".into(),
+                    format!("{}ip link", "ip netns exec a ".repeat(n)),
+                ]
             }
             4 => {
                 // Two namespaces, a veth pair, addresses, a listener and a probe.
@@ -1004,7 +1443,13 @@ impl Gen {
                 let a = self.pick(&["br0", "br1"]).to_string();
                 let mut v = vec![format!("ip link add {a} type bridge")];
                 for _ in 0..self.rng.gen_range(1..=4) {
-                    let mut w = vec!["ip".to_string(), "link".into(), "set".into(), "dev".into(), self.value("BR")];
+                    let mut w = vec![
+                        "ip".to_string(),
+                        "link".into(),
+                        "set".into(),
+                        "dev".into(),
+                        self.value("BR"),
+                    ];
                     for _ in 0..self.rng.gen_range(1..=3) {
                         let s = match self.rng.gen_range(0..5) {
                             0 => format!("name {}", self.value("NEWBR")),
@@ -1049,7 +1494,8 @@ pub const TOPOLOGY: &[&str] = &[
 /// Quote a word for the shell if it needs it (empty, blanks, metacharacters).
 pub fn quote(w: &str) -> String {
     let plain = !w.is_empty()
-        && w.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:,=+@%!*?~^[]{}".contains(c));
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:,=+@%!*?~^[]{}".contains(c));
     if plain {
         w.to_string()
     } else if !w.contains('\'') {
@@ -1102,9 +1548,18 @@ mod tests {
         for t in TOOLS {
             for o in t.options {
                 let u = restated(t.name, o.usage);
-                for w in u.split(|c: char| !(c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())) {
-                    if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !literal.contains(&w) {
-                        assert!(is_placeholder(w), "{}: `{u}`: unknown placeholder {w}", t.name);
+                for w in
+                    u.split(|c: char| !(c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()))
+                {
+                    if w.len() >= 2
+                        && w.chars().all(|c| c.is_ascii_uppercase())
+                        && !literal.contains(&w)
+                    {
+                        assert!(
+                            is_placeholder(w),
+                            "{}: `{u}`: unknown placeholder {w}",
+                            t.name
+                        );
                     }
                 }
                 let mut ps = Vec::new();
@@ -1121,16 +1576,34 @@ mod tests {
         assert_eq!(
             parse_usage("a|b [c D]"),
             Node::Seq(vec![
-                Node::Choice(vec![Node::Word(vec![Seg::Lit("a".into())]), Node::Word(vec![Seg::Lit("b".into())])]),
-                Node::Opt(Box::new(Node::Seq(vec![Node::Word(vec![Seg::Lit("c".into())]), Node::Word(vec![Seg::Lit("D".into())])]))),
+                Node::Choice(vec![
+                    Node::Word(vec![Seg::Lit("a".into())]),
+                    Node::Word(vec![Seg::Lit("b".into())])
+                ]),
+                Node::Opt(Box::new(Node::Seq(vec![
+                    Node::Word(vec![Seg::Lit("c".into())]),
+                    Node::Word(vec![Seg::Lit("D".into())])
+                ]))),
             ])
         );
-        assert_eq!(parse_word("-br[ief]"), Node::Word(vec![Seg::Lit("-br".into()), Seg::Opt(vec![Seg::Lit("ief".into())])]));
+        assert_eq!(
+            parse_word("-br[ief]"),
+            Node::Word(vec![
+                Seg::Lit("-br".into()),
+                Seg::Opt(vec![Seg::Lit("ief".into())])
+            ])
+        );
         assert_eq!(
             parse_word("ADDR/LEN"),
-            Node::Word(vec![Seg::Ph("ADDR".into()), Seg::Lit("/".into()), Seg::Ph("LEN".into())])
+            Node::Word(vec![
+                Seg::Ph("ADDR".into()),
+                Seg::Lit("/".into()),
+                Seg::Ph("LEN".into())
+            ])
         );
-        assert!(matches!(parse_usage("x {a B|c}+"), Node::Seq(v) if matches!(&v[1], Node::Repeat(_, true))));
+        assert!(
+            matches!(parse_usage("x {a B|c}+"), Node::Seq(v) if matches!(&v[1], Node::Repeat(_, true)))
+        );
         assert!(matches!(parse_usage("-4 | -6"), Node::Choice(v) if v.len() == 2));
         assert_eq!(parse_word("-A"), Node::Word(vec![Seg::Lit("-A".into())]));
     }
@@ -1148,8 +1621,22 @@ mod tests {
                 tools.insert(l.split(' ').next().unwrap_or("").to_string());
             }
         }
-        for t in ["ip", "iptables", "ping", "docker", "brctl", "bridge", "sysctl", "nc", "conntrack", "iptables-restore"] {
-            assert!(tools.contains(t), "no `{t}` line in 200 sessions: {tools:?}");
+        for t in [
+            "ip",
+            "iptables",
+            "ping",
+            "docker",
+            "brctl",
+            "bridge",
+            "sysctl",
+            "nc",
+            "conntrack",
+            "iptables-restore",
+        ] {
+            assert!(
+                tools.contains(t),
+                "no `{t}` line in 200 sessions: {tools:?}"
+            );
         }
     }
 
@@ -1171,6 +1658,9 @@ mod tests {
                 ok += 1;
             }
         }
-        assert!(ok * 100 / n >= 50, "only {ok} of {n} generated commands were understood");
+        assert!(
+            ok * 100 / n >= 50,
+            "only {ok} of {n} generated commands were understood"
+        );
     }
 }

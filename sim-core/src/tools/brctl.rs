@@ -406,7 +406,9 @@ fn setageing(sim: &mut Sim, ns: NetnsId, name: &str, val: &str) -> Output {
     // brctl: a timeval from the double, then centiseconds (`__tv_to_jiffies`).
     let tv_sec = secs.trunc();
     let tv_usec = (1_000_000.0 * (secs - tv_sec)) as i64;
-    let cs = (tv_sec as i64).saturating_mul(100).saturating_add(tv_usec / 10_000);
+    let cs = (tv_sec as i64)
+        .saturating_mul(100)
+        .saturating_add(tv_usec / 10_000);
     let Some(d) = sim.world.dev_by_name(ns, ifname(name)) else {
         return Output::error("set ageing time failed: No such device\n", 1);
     };
@@ -456,7 +458,12 @@ mod tests {
     fn huge_ageing_times_do_not_overflow() {
         let mut sim = crate::Sim::new(crate::SimConfig::default());
         sim.run_line("ip link add br0 type bridge");
-        for v in ["99999999999999999999", "1e300", "-1e300", "9223372036854775807.9"] {
+        for v in [
+            "99999999999999999999",
+            "1e300",
+            "-1e300",
+            "9223372036854775807.9",
+        ] {
             sim.run_line(&format!("brctl setageing br0 {v}"));
         }
     }

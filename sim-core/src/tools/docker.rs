@@ -838,7 +838,10 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
             );
         }
         if shell && o.tty {
-            return unsupported("docker", "an interactive container shell (`docker run -it ... sh`)");
+            return unsupported(
+                "docker",
+                "an interactive container shell (`docker run -it ... sh`)",
+            );
         }
     }
     let id = hex_id(sim, 64);
@@ -932,7 +935,11 @@ fn cmd_run(sim: &mut Sim, args: &[&str], dry: bool) -> Output {
             let q: Vec<String> = words.iter().map(|w| quote(w)).collect();
             let line = match &c.mode {
                 NetMode::Host => q.join(" "),
-                NetMode::Container(other) => format!("ip netns exec {} {}", &other[..12.min(other.len())], q.join(" ")),
+                NetMode::Container(other) => format!(
+                    "ip netns exec {} {}",
+                    &other[..12.min(other.len())],
+                    q.join(" ")
+                ),
                 _ => format!("ip netns exec {} {}", &c.id[..12], q.join(" ")),
             };
             out.out(format!("{line}\n"));

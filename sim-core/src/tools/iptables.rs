@@ -132,13 +132,45 @@ const SHORT_NONE: &str = "V46bfnvx";
 
 /// Long options that take no argument (the rest take one).
 const LONG_NO_ARG: &[&str] = &[
-    "--numeric", "--verbose", "--exact", "--line-numbers", "--version", "--help", "--syn",
-    "--random", "--random-fully", "--persistent", "--clamp-mss-to-pmtu", "--log-uid",
-    "--log-tcp-sequence", "--log-tcp-options", "--log-ip-options", "--log-macdecode",
-    "--fragment", "--ipv4", "--ipv6", "--rcheck", "--update", "--remove", "--set", "--rttl",
-    "--notrack", "--checksum-fill", "--save-mark", "--restore-mark", "--physdev-is-in",
-    "--physdev-is-out", "--physdev-is-bridged", "--src-type", "--limit-iface-in",
-    "--limit-iface-out", "--uid-owner", "--wait", "--noflush", "--counters", "--test",
+    "--numeric",
+    "--verbose",
+    "--exact",
+    "--line-numbers",
+    "--version",
+    "--help",
+    "--syn",
+    "--random",
+    "--random-fully",
+    "--persistent",
+    "--clamp-mss-to-pmtu",
+    "--log-uid",
+    "--log-tcp-sequence",
+    "--log-tcp-options",
+    "--log-ip-options",
+    "--log-macdecode",
+    "--fragment",
+    "--ipv4",
+    "--ipv6",
+    "--rcheck",
+    "--update",
+    "--remove",
+    "--set",
+    "--rttl",
+    "--notrack",
+    "--checksum-fill",
+    "--save-mark",
+    "--restore-mark",
+    "--physdev-is-in",
+    "--physdev-is-out",
+    "--physdev-is-bridged",
+    "--src-type",
+    "--limit-iface-in",
+    "--limit-iface-out",
+    "--uid-owner",
+    "--wait",
+    "--noflush",
+    "--counters",
+    "--test",
 ];
 
 /// Options whose value iptables 1.8.9 reads as `argv[optind-1]` (to allow `! value`): given
@@ -146,7 +178,14 @@ const LONG_NO_ARG: &[&str] = &[
 /// as a protocol, host, interface or chain name, exactly as the real tool does.
 const WHOLE_WORD_SHORT: &str = "psdioj";
 const WHOLE_WORD_LONG: &[&str] = &[
-    "protocol", "source", "src", "destination", "dst", "in-interface", "out-interface", "jump",
+    "protocol",
+    "source",
+    "src",
+    "destination",
+    "dst",
+    "in-interface",
+    "out-interface",
+    "jump",
 ];
 
 /// Rewrite the arguments as getopt reads them: combined flags (`-nvL`), attached values
@@ -201,7 +240,11 @@ pub fn getopt_expand(args: &[&str]) -> Vec<String> {
             if SHORT_REQUIRED.contains(c) || SHORT_OPTIONAL.contains(c) {
                 if !rest.is_empty() {
                     let whole = WHOLE_WORD_SHORT.contains(c);
-                    out.push(if whole { a.to_string() } else { rest.to_string() });
+                    out.push(if whole {
+                        a.to_string()
+                    } else {
+                        rest.to_string()
+                    });
                 } else {
                     value_next = SHORT_REQUIRED.contains(c);
                 }

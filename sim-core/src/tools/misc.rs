@@ -42,7 +42,9 @@ pub fn echo(args: &[&str]) -> Output {
     let mut escapes = false;
     let mut i = 0;
     while let Some(a) = args.get(i) {
-        let Some(flags) = a.strip_prefix('-') else { break };
+        let Some(flags) = a.strip_prefix('-') else {
+            break;
+        };
         if flags.is_empty() || !flags.chars().all(|c| matches!(c, 'n' | 'e' | 'E')) {
             break;
         }

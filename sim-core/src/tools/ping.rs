@@ -82,17 +82,6 @@ fn lenient_secs(v: &str) -> (Nanos, Option<String>) {
     ((secs * 1e9).round() as Nanos, warn)
 }
 
-#[allow(dead_code)]
-fn parse_secs(v: &str) -> Result<Nanos, Output> {
-    match v.parse::<f64>() {
-        Ok(s) if s >= 0.0 && s.is_finite() && s < 2_147_483.0 => Ok((s * 1e9).round() as Nanos),
-        _ => Err(Output::error(
-            format!("ping: bad timing interval: {v}\n"),
-            1,
-        )),
-    }
-}
-
 fn parse(args: &[&str]) -> Result<Opts, Output> {
     let mut o = Opts {
         count: None,

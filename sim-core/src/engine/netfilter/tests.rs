@@ -249,7 +249,11 @@ fn rule_added_agrees_with_a_full_rescan() {
             let _ = run_nf(&mut nf, &args); // some fail (nothing to delete): fine
             let (addrs, tracking) = (nf.needs_addrs, nf.tracking);
             nf.rules_changed();
-            assert_eq!((addrs, tracking), (nf.needs_addrs, nf.tracking), "after {c}");
+            assert_eq!(
+                (addrs, tracking),
+                (nf.needs_addrs, nf.tracking),
+                "after {c}"
+            );
         }
     }
 }

@@ -149,7 +149,8 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
                 'G' => o.syntax = Syntax::Basic,
                 'e' => {
                     explicit = true;
-                    o.patterns.extend(split_patterns(&value.unwrap_or_default()));
+                    o.patterns
+                        .extend(split_patterns(&value.unwrap_or_default()));
                 }
                 'i' | 'y' => o.icase = true,
                 'v' => o.invert = true,
@@ -191,8 +192,7 @@ fn parse(args: &[&str]) -> Result<Opts, Output> {
                     o.before = n;
                 }
                 'Z' | 'a' | 'I' | 'U' => {}
-                'r' | 'R' | 'l' | 'L' | 'z' | 'P' | 'b' | 'T' | 'd'
-                | 'D' => {
+                'r' | 'R' | 'l' | 'L' | 'z' | 'P' | 'b' | 'T' | 'd' | 'D' => {
                     return Err(crate::tools::unsupported("grep", &format!("option `-{c}`")))
                 }
                 _ => return Err(usage(&format!("grep: invalid option -- '{c}'\n"))),
@@ -327,7 +327,8 @@ fn apply_long(
         "basic-regexp" => o.syntax = Syntax::Basic,
         "regexp" => {
             *explicit = true;
-            o.patterns.extend(split_patterns(&value.unwrap_or_default()));
+            o.patterns
+                .extend(split_patterns(&value.unwrap_or_default()));
         }
         "ignore-case" => o.icase = true,
         "no-ignore-case" => o.icase = false,
@@ -358,7 +359,10 @@ fn apply_long(
         "no-messages" | "color" | "colour" | "line-buffered" | "null" | "text" | "binary"
         | "label" => {} // nothing to do on a pipe
         other => {
-            return Err(crate::tools::unsupported("grep", &format!("option `--{other}`")))
+            return Err(crate::tools::unsupported(
+                "grep",
+                &format!("option `--{other}`"),
+            ))
         }
     }
     Ok(())
@@ -380,8 +384,23 @@ fn lit(out: &mut String, c: char) {
 fn regex_syntax_meta(c: char) -> bool {
     matches!(
         c,
-        '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$'
-            | '#' | '&' | '-' | '~'
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '|'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
     )
 }
 
@@ -711,7 +730,9 @@ fn interval(chars: &[char], i: usize, out: &mut String, ere: bool) -> Result<usi
     };
     match close {
         Some(end) if valid => {
-            let (a, rest) = body.split_once(',').map_or((body.as_str(), None), |(a, b)| (a, Some(b)));
+            let (a, rest) = body
+                .split_once(',')
+                .map_or((body.as_str(), None), |(a, b)| (a, Some(b)));
             let a = if a.is_empty() { "0" } else { a };
             match rest {
                 None => out.push_str(&format!("{{{a}}}")),
@@ -777,7 +798,9 @@ impl Matcher {
         let mut v = Vec::new();
         let mut at = 0;
         while at <= line.len() {
-            let Some(m) = self.re.find_at(line, at) else { break };
+            let Some(m) = self.re.find_at(line, at) else {
+                break;
+            };
             let (s, mut e) = (m.start(), m.end());
             let w = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
             let bounded = |s: usize, e: usize| {
@@ -807,7 +830,10 @@ impl Matcher {
 }
 
 fn next_char(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(s.len() + 1, |c| i + c.len_utf8())
+    s[i..]
+        .chars()
+        .next()
+        .map_or(s.len() + 1, |c| i + c.len_utf8())
 }
 
 /// Run `grep` over `input`.
@@ -953,21 +979,38 @@ mod tests {
         assert_eq!(g(&["-q", "nomatch"], t), ("".into(), 1));
         assert_eq!(g(&["-w", "inet"], t).0, "inet 10.0.0.1/24\n");
         assert_eq!(g(&["-o", "[0-9.]*/24"], t).0, "10.0.0.1/24\n");
-        assert_eq!(g(&["-e", "ether", "-e", "inet6"], t).0, "inet6 fe80::1/64\nlink/ether\n");
+        assert_eq!(
+            g(&["-e", "ether", "-e", "inet6"], t).0,
+            "inet6 fe80::1/64\nlink/ether\n"
+        );
         assert_eq!(g(&["-vn", "inet"], t).0, "3:link/ether\n");
         assert_eq!(g(&["-x", "link/ether"], t).0, "link/ether\n");
         assert_eq!(g(&["-m1", "inet"], t).0, "inet 10.0.0.1/24\n");
         assert_eq!(g(&["-A1", "inet6"], t).0, "inet6 fe80::1/64\nlink/ether\n");
-        assert_eq!(g(&["-B", "1", "inet6"], t).0, "inet 10.0.0.1/24\ninet6 fe80::1/64\n");
-        assert_eq!(g(&["-A", "0", "inet "], "inet a\nx\ninet b\n").0, "inet a\n--\ninet b\n");
+        assert_eq!(
+            g(&["-B", "1", "inet6"], t).0,
+            "inet 10.0.0.1/24\ninet6 fe80::1/64\n"
+        );
+        assert_eq!(
+            g(&["-A", "0", "inet "], "inet a\nx\ninet b\n").0,
+            "inet a\n--\ninet b\n"
+        );
         assert_eq!(g(&["-i", "LINK"], t).0, "link/ether\n");
         assert_eq!(g(&["--count", "--invert-match", "inet"], t).0, "1\n");
         assert_eq!(g(&["--regexp=ether"], t).0, "link/ether\n");
-        assert_eq!(g(&["-E", "(a"], t), ("grep: Unmatched ( or \\(\n".into(), 2));
-        assert_eq!(g(&["[a"], t), ("grep: Unmatched [, [^, [:, [., or [=\n".into(), 2));
+        assert_eq!(
+            g(&["-E", "(a"], t),
+            ("grep: Unmatched ( or \\(\n".into(), 2)
+        );
+        assert_eq!(
+            g(&["[a"], t),
+            ("grep: Unmatched [, [^, [:, [., or [=\n".into(), 2)
+        );
         assert_eq!(g(&[], t).1, 2);
         assert_eq!(g(&["-r", "x"], t).1, 127);
-        assert!(g(&["-j", "x"], t).0.starts_with("grep: invalid option -- 'j'\n"));
+        assert!(g(&["-j", "x"], t)
+            .0
+            .starts_with("grep: invalid option -- 'j'\n"));
         assert_eq!(g(&["\\d"], "d\n").0, "d\n");
     }
 }

@@ -341,8 +341,9 @@ fn set(sim: &mut Sim, ns: NetnsId, args: &[&str]) -> Output {
             "mtu" if v.parse::<i32>().is_ok_and(|m| m < 0) => {
                 return Output::error("Error: mtu less than device minimum.\n", 2)
             }
-            "mtu" if v.parse::<u32>().is_ok_and(|m| m < 68)
-                && matches!(sim.world.dev(d).kind, crate::model::DeviceKind::Loopback) =>
+            "mtu"
+                if v.parse::<u32>().is_ok_and(|m| m < 68)
+                    && matches!(sim.world.dev(d).kind, crate::model::DeviceKind::Loopback) =>
             {
                 return crate::tools::unsupported(
                     "ip link set",

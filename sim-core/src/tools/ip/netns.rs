@@ -229,14 +229,22 @@ fn list_id(sim: &mut Sim, ctx: Ctx, args: &[&str]) -> Output {
         };
         match key {
             "target-nsid" => {
-                let known = sim.world.ns(ctx.ns).nsids.values().any(|id| *id as i64 == i64::from(n));
+                let known = sim
+                    .world
+                    .ns(ctx.ns)
+                    .nsids
+                    .values()
+                    .any(|id| *id as i64 == i64::from(n));
                 if !known {
                     return Output::error(
                         "Error: Invalid target network namespace id.\nDump terminated\n",
                         1,
                     );
                 }
-                return unsupported("ip netns list-id", "`target-nsid` (ids seen from another namespace)");
+                return unsupported(
+                    "ip netns list-id",
+                    "`target-nsid` (ids seen from another namespace)",
+                );
             }
             "nsid" => only = Some(n as i32),
             _ => return usage(),

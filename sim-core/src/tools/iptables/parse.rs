@@ -1099,7 +1099,10 @@ impl RuleParser {
             ) => {
                 let a = arg(1)?;
                 let Some((v, m)) = parse_value_mask(a) else {
-                    return err("mark: bad integer value for option \"--mark\", or out of range.\n".to_string());
+                    return err(
+                        "mark: bad integer value for option \"--mark\", or out of range.\n"
+                            .to_string(),
+                    );
                 };
                 *value = v;
                 *mask = m;
